@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusNotification, ReindexRequest } from '../../shared/protocol';
+import { FindingsPanel } from './findingsPanel';
+import { StatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const configuration = vscode.workspace.getConfiguration('provenance');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
+      { scheme: 'untitled', language: 'plaintext' },
+      { language: 'news' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.txt') },
+    initializationOptions: {
+      debounceMs: configuration.get<number>('debounceMs'),
+      maxFileSizeMB: configuration.get<number>('maxFileSizeMB'),
+    },
+  };
+  client = new LanguageClient('provenance', 'Provenance', serverOptions, clientOptions);
+
+  const statusBar = new StatusBar();
+  const panel = new FindingsPanel(client);
+  context.subscriptions.push(statusBar, panel, vscode.window.registerTreeDataProvider('provenance.findings', panel));
+
+  let everRunning = false;
+  context.subscriptions.push(
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) {
+        // A second start means the client brought a crashed server back.
+        if (everRunning) void vscode.window.showWarningMessage('The Provenance language server stopped unexpectedly and was restarted. Findings are being recomputed.');
+        everRunning = true;
+        panel.refresh();
+      } else if (newState === State.Stopped) statusBar.stopped();
+    }),
+    client.onNotification(StatusNotification, (status) => {
+      statusBar.update(status);
+      panel.refresh();
+    }),
+    vscode.commands.registerCommand('provenance.reindex', async () => {
+      if (client) statusBar.update(await client.sendRequest(ReindexRequest));
+    }),
+    vscode.commands.registerCommand('provenance.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('provenance.showFindings', async () => {
+      await vscode.commands.executeCommand('provenance.findings.focus');
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => panel.refresh()),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

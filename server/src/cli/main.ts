@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { createCorpus } from '../analysis';
+import { findArticleFiles } from '../files/findArticleFiles';
+import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
+import { FORMATS, formatJson, formatSarif, formatText, type Format } from './formats';
+import { buildReport } from './report';
+
+declare const PROVENANCE_VERSION: string | undefined;
+
+const USAGE = `Usage: provenance check [--format text|json|sarif] [--max-file-size-mb N] <files or folders...>
+
+Checks plain-text news articles for unsourced figures, conflicting dates and copied passages.
+Folders are searched for .txt files. Exit status: 0 no findings, 1 findings, 2 usage or read error.`;
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
+
+export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'max-file-size-mb': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    err.write(`provenance: ${(error as Error).message}\n${USAGE}\n`);
+    return EXIT_ERROR;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  const [command, ...targets] = positionals;
+  if (command !== 'check' || targets.length === 0) {
+    err.write(`provenance: ${command === undefined || command === 'check' ? 'name the files or folders to check' : `unknown command '${command}'`}\n${USAGE}\n`);
+    return EXIT_ERROR;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    err.write(`provenance: unknown format '${values.format}' (use ${FORMATS.join(', ')})\n`);
+    return EXIT_ERROR;
+  }
+  let maxBytes = DEFAULT_MAX_FILE_BYTES;
+  if (values['max-file-size-mb'] !== undefined) {
+    const megabytes = Number(values['max-file-size-mb']);
+    if (!(megabytes > 0)) {
+      err.write(`provenance: --max-file-size-mb takes a positive number, not '${values['max-file-size-mb']}'\n`);
+      return EXIT_ERROR;
+    }
+    maxBytes = megabytes * 1024 * 1024;
+  }
+
+  let failed = false;
+  const { files, problems } = await findArticleFiles(targets);
+  for (const problem of problems) {
+    err.write(`${problem.path}: ${problem.problem}\n`);
+    failed = true;
+  }
+  if (files.length === 0 && !failed) {
+    err.write(`provenance: no .txt files in ${targets.join(', ')}\n`);
+    return EXIT_ERROR;
+  }
+
+  const corpus = createCorpus();
+  const fileOfUri = new Map<string, string>();
+  for (const file of files) {
+    const read = await readArticleFile(file, maxBytes);
+    if (!read.ok) {
+      err.write(`${file}: ${read.problem}\n`);
+      failed = true;
+      continue;
+    }
+    if (read.note) err.write(`${file}: ${read.note}\n`);
+    const uri = pathToFileURL(path.resolve(file)).href;
+    fileOfUri.set(uri, file);
+    corpus.upsert({ uri, text: read.text });
+  }
+
+  const findings = [...fileOfUri.keys()].flatMap((uri) => corpus.findings(uri));
+  const report = buildReport(findings, (uri) => corpus.get(uri), (uri) => fileOfUri.get(uri) ?? uri);
+  const version = typeof PROVENANCE_VERSION === 'string' ? PROVENANCE_VERSION : '0.0.0';
+  out.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : formatText(report));
+  if (failed) return EXIT_ERROR;
+  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Entry point of `bin/provenance`. */
+export function runFromCommandLine(): void {
+  main(process.argv.slice(2), process.stdout, process.stderr).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`provenance: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}

@@ -1,0 +1,182 @@
+import * as path from 'node:path';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { createCorpus } from './analysis';
+import { isArticlePath } from './files/findArticleFiles';
+import { codeActionsFor } from './lsp/codeActions';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, toSummary } from './lsp/convert';
+import { hoverFor } from './lsp/hover';
+import { WorkspaceIndex } from './workspaceIndex';
+import { DocumentFindingsRequest, ReindexRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+interface Settings {
+  debounceMs: number;
+  maxFileSizeMB: number;
+}
+let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10 };
+let indexing = false;
+let canWatchFiles = false;
+let canShowProgress = false;
+
+const pendingPublish = new Set<string>();
+let publishTimer: NodeJS.Immediate | undefined;
+
+const index = new WorkspaceIndex(createCorpus(), {
+  changed(uris) {
+    for (const uri of uris) pendingPublish.add(uri);
+    publishTimer ??= setImmediate(flushPublish);
+  },
+  problem(uri, problem) {
+    connection.console.warn(`${label(uri)}: ${problem}`);
+    pendingPublish.add(uri);
+    publishTimer ??= setImmediate(flushPublish);
+  },
+  progress() {},
+});
+
+function label(uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? path.basename(parsed.fsPath) : uri;
+}
+
+function lookup(uri: string) {
+  return index.article(uri);
+}
+
+function diagnosticsFor(uri: string): Diagnostic[] {
+  const problem = index.problemOf(uri);
+  if (problem) {
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: 'input-problem', message: `${label(uri)} ${problem}` }];
+  }
+  const article = index.article(uri);
+  if (!article) return [];
+  return index.findings(uri).map((finding) => toDiagnostic(finding, article, lookup));
+}
+
+function flushPublish(): void {
+  publishTimer = undefined;
+  const uris = [...pendingPublish];
+  pendingPublish.clear();
+  for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri) });
+  sendStatus();
+}
+
+function status(): StatusParams {
+  return { articles: index.corpus.size, findings: index.totalFindings(), indexing };
+}
+
+function sendStatus(): void {
+  void connection.sendNotification(StatusNotification, status());
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  index.setFolders(folders);
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canShowProgress = params.capabilities.window?.workDoneProgress === true;
+  const options = params.initializationOptions as Partial<Settings> | undefined;
+  settings = { ...settings, ...options };
+  index.maxFileBytes = settings.maxFileSizeMB * 1024 * 1024;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'provenance-ls' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canWatchFiles) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }] });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders(async () => {
+    const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+    index.setFolders(folders.map((f) => f.uri));
+    await scan();
+  });
+  await scan();
+});
+
+async function scan(): Promise<void> {
+  indexing = true;
+  sendStatus();
+  const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Provenance: indexing articles', 0, undefined, false);
+  try {
+    await index.scan();
+  } finally {
+    indexing = false;
+    progress?.done();
+    sendStatus();
+  }
+}
+
+const pendingEdits = new Map<string, NodeJS.Timeout>();
+
+documents.onDidOpen(({ document }) => index.setOpenText(document.uri, document.getText()));
+documents.onDidChangeContent(({ document }) => {
+  // Typing produces a change per keystroke; analyse once the burst settles.
+  clearTimeout(pendingEdits.get(document.uri));
+  pendingEdits.set(
+    document.uri,
+    setTimeout(() => {
+      pendingEdits.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) index.setOpenText(current.uri, current.getText());
+    }, settings.debounceMs),
+  );
+});
+documents.onDidClose(({ document }) => {
+  clearTimeout(pendingEdits.get(document.uri));
+  pendingEdits.delete(document.uri);
+  void index.closed(document.uri);
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  for (const change of changes) {
+    if (!isArticlePath(URI.parse(change.uri).path)) continue;
+    await index.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  }
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const article = index.article(textDocument.uri);
+  if (!article) return undefined;
+  return hoverFor(index.findings(textDocument.uri), article, article.lines.offsetAt(position), lookup, label);
+});
+
+connection.onCodeAction(({ textDocument, context }) => {
+  const article = index.article(textDocument.uri);
+  if (!article) return [];
+  return codeActionsFor(article, index.findings(textDocument.uri), context.diagnostics);
+});
+
+connection.onRequest(DocumentFindingsRequest, ({ uri }) => {
+  const article = index.article(uri);
+  return { uri, findings: article ? index.findings(uri).map((f) => toSummary(f, article, lookup)) : [] };
+});
+
+connection.onRequest(ReindexRequest, async () => {
+  await scan();
+  return status();
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,138 @@
+import { URI } from 'vscode-uri';
+import type { Article } from './analysis/article';
+import type { Corpus } from './analysis/corpus';
+import type { Finding } from './analysis/types';
+import { findArticleFiles } from './files/findArticleFiles';
+import { readArticleFile } from './files/readArticleFile';
+
+export interface IndexListener {
+  /** Findings of these documents may have changed. */
+  changed(uris: Iterable<string>): void;
+  /** A file could not be read or analysed. */
+  problem(uri: string, problem: string): void;
+  /** Progress of a full scan. */
+  progress(done: number, total: number): void;
+}
+
+/**
+ * What the server knows of the workspace: every article on disk, overridden by the text of the
+ * documents open in the editor. Findings are computed on demand and cached until an article they
+ * may depend on changes.
+ */
+export class WorkspaceIndex {
+  private readonly openDocuments = new Set<string>();
+  private readonly findingsCache = new Map<string, Finding[]>();
+  private readonly problems = new Map<string, string>();
+  private folders: string[] = [];
+  maxFileBytes: number | undefined;
+
+  constructor(
+    readonly corpus: Corpus,
+    private readonly listener: IndexListener,
+  ) {}
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.map((uri) => URI.parse(uri).fsPath);
+  }
+
+  /** Reads every article below the workspace folders from disk, replacing what was indexed from disk before. */
+  async scan(): Promise<void> {
+    const { files, problems } = await findArticleFiles(this.folders);
+    for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
+    const seen = new Set(files.map((f) => URI.file(f).toString()));
+    for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.openDocuments.has(uri)) this.notify(this.corpus.remove(uri), uri);
+    let done = 0;
+    for (const file of files) {
+      await this.loadFromDisk(URI.file(file).toString());
+      this.listener.progress(++done, files.length);
+      // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  isOpen(uri: string): boolean {
+    return this.openDocuments.has(uri);
+  }
+
+  /** Text from the editor, unsaved changes included. */
+  setOpenText(uri: string, text: string): void {
+    this.openDocuments.add(uri);
+    this.clearProblem(uri);
+    this.notify(this.corpus.upsert({ uri, text }));
+  }
+
+  /** The editor closed the document: fall back to the file on disk, or forget it. */
+  async closed(uri: string): Promise<void> {
+    this.openDocuments.delete(uri);
+    if (this.isInWorkspace(uri)) await this.loadFromDisk(uri);
+    else this.notify(this.corpus.remove(uri), uri);
+  }
+
+  /** A file changed, appeared or disappeared on disk. Open documents keep the editor's text. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    if (this.openDocuments.has(uri)) return;
+    if (deleted) {
+      this.clearProblem(uri);
+      this.notify(this.corpus.remove(uri), uri);
+    } else await this.loadFromDisk(uri);
+  }
+
+  findings(uri: string): Finding[] {
+    let cached = this.findingsCache.get(uri);
+    if (!cached) {
+      cached = this.corpus.findings(uri);
+      this.findingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  article(uri: string): Article | undefined {
+    return this.corpus.get(uri);
+  }
+
+  problemOf(uri: string): string | undefined {
+    return this.problems.get(uri);
+  }
+
+  totalFindings(): number {
+    let total = 0;
+    for (const uri of this.corpus.uris()) total += this.findings(uri).length;
+    return total;
+  }
+
+  private async loadFromDisk(uri: string): Promise<void> {
+    const read = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
+    if (this.openDocuments.has(uri)) return;
+    if (!read.ok) {
+      this.notify(this.corpus.remove(uri), uri);
+      this.reportProblem(uri, read.problem);
+      return;
+    }
+    this.clearProblem(uri);
+    this.notify(this.corpus.upsert({ uri, text: read.text }));
+  }
+
+  private isInWorkspace(uri: string): boolean {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return false;
+    return this.folders.some((folder) => parsed.fsPath.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+  }
+
+  private reportProblem(uri: string, problem: string): void {
+    this.problems.set(uri, problem);
+    this.listener.problem(uri, problem);
+  }
+
+  private clearProblem(uri: string): void {
+    if (this.problems.delete(uri)) this.listener.changed([uri]);
+  }
+
+  private notify(affected: Set<string>, removed?: string): void {
+    if (removed) {
+      affected.add(removed);
+      this.findingsCache.delete(removed);
+    }
+    for (const uri of affected) this.findingsCache.delete(uri);
+    if (affected.size > 0) this.listener.changed(affected);
+  }
+}
