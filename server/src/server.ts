@@ -31,6 +31,7 @@ let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10 };
 let indexing = false;
 let canWatchFiles = false;
 let canShowProgress = false;
+let hasWorkspaceFolders = false;
 
 const pendingPublish = new Set<string>();
 let publishTimer: NodeJS.Immediate | undefined;
@@ -88,6 +89,7 @@ connection.onInitialize((params): InitializeResult => {
   index.setFolders(folders);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canShowProgress = params.capabilities.window?.workDoneProgress === true;
+  hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   const options = params.initializationOptions as Partial<Settings> | undefined;
   settings = { ...settings, ...options };
   index.maxFileBytes = settings.maxFileSizeMB * 1024 * 1024;
@@ -106,11 +108,13 @@ connection.onInitialized(async () => {
   if (canWatchFiles) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }] });
   }
-  connection.workspace.onDidChangeWorkspaceFolders(async () => {
-    const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-    index.setFolders(folders.map((f) => f.uri));
-    await scan();
-  });
+  if (hasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      index.setFolders(folders.map((f) => f.uri));
+      await scan();
+    });
+  }
   await scan();
 });
 

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LineIndex } from '../../server/src/analysis/lineIndex';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const WIRE = path.join('test', 'fixtures', 'wire');
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'provenance'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+interface JsonRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+function textAt(file: string, range: JsonRange): string {
+  const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+  const lines = new LineIndex(text);
+  return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
+
+test('json output follows the contract: ranges are LSP positions and text is exactly the text inside them', () => {
+  const { code, stdout } = cli('check', '--format', 'json', WIRE);
+  assert.equal(code, 1);
+  const report = JSON.parse(stdout) as { version: number; findings: Array<Record<string, unknown>> };
+  assert.equal(report.version, 1);
+  assert.ok(report.findings.length > 0);
+  for (const finding of report.findings) {
+    assert.deepEqual(Object.keys(finding).sort(), ['code', 'file', 'message', 'range', 'related', 'severity', 'text']);
+    assert.ok(['error', 'warning', 'information', 'hint'].includes(finding.severity as string));
+    assert.equal(textAt(finding.file as string, finding.range as JsonRange), finding.text);
+    for (const related of finding.related as Array<Record<string, unknown>>) {
+      assert.deepEqual(Object.keys(related).sort(), ['file', 'message', 'range', 'text']);
+      assert.equal(textAt(related.file as string, related.range as JsonRange), related.text);
+    }
+  }
+});
+
+test('text output reads like compiler output', () => {
+  const { code, stdout } = cli('check', WIRE);
+  assert.equal(code, 1);
+  assert.match(stdout, /^test\/fixtures\/wire\/harbor-aggregator\.txt:\d+:\d+ {2}warning {2}copied-passage {2}\S/m);
+});
+
+test('sarif output is SARIF 2.1.0 with a result per finding', () => {
+  const json = JSON.parse(cli('check', '--format', 'json', WIRE).stdout) as { findings: unknown[] };
+  const { stdout } = cli('check', '--format', 'sarif', WIRE);
+  const sarif = JSON.parse(stdout) as { version: string; runs: Array<{ tool: { driver: { name: string } }; results: Array<{ ruleId: string; locations: unknown[] }> }> };
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs[0].tool.driver.name, 'Provenance');
+  assert.equal(sarif.runs[0].results.length, json.findings.length);
+});
+
+test('no findings exits 0', () => {
+  const { code, stdout } = cli('check', path.join(WIRE, 'harbor-unrelated.txt'));
+  assert.equal(code, 0, stdout);
+});
+
+test('a file that cannot be read exits 2 with a message naming it, after checking the rest', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provenance-cli-'));
+  try {
+    await fs.copyFile(path.join(REPO_ROOT, WIRE, 'harbor-original.txt'), path.join(dir, 'a.txt'));
+    await fs.copyFile(path.join(REPO_ROOT, WIRE, 'harbor-aggregator.txt'), path.join(dir, 'b.txt'));
+    await fs.writeFile(path.join(dir, 'broken.txt'), Buffer.from([0x41, 0xff, 0xfe, 0x42, 0x0a]));
+    const { code, stdout, stderr } = cli('check', dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /broken\.txt: is not valid UTF-8 \(first bad byte at offset 1\)/);
+    assert.match(stdout, /copied-passage/);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('usage errors exit 2 and explain', () => {
+  assert.equal(cli().code, 2);
+  assert.match(cli('check').stderr, /name the files or folders/);
+  assert.match(cli('check', '--format', 'xml', WIRE).stderr, /unknown format 'xml'/);
+  const missing = cli('check', 'no-such-folder');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no-such-folder: no such file or folder/);
+});

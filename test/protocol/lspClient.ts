@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ExitNotification,
+  ShutdownRequest,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'node:url';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** A language client for tests: spawns `bin/provenance-ls --stdio` and keeps the latest diagnostics per document. */
+export class TestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams['diagnostics']>();
+  private readonly waiters: Array<() => void> = [];
+  readonly stderr: string[] = [];
+  /** Messages the server logged, so a failing test can show them. */
+  readonly log: string[] = [];
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.log.push(params.message);
+    });
+  }
+
+  static async start(workspaceFolder: string, initializationOptions: object = {}): Promise<{ client: TestClient; result: InitializeResult }> {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'provenance-ls'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection);
+    child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
+    connection.listen();
+    const folderUri = pathToFileURL(workspaceFolder).href;
+    const result = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folderUri,
+      workspaceFolders: [{ uri: folderUri, name: path.basename(workspaceFolder) }],
+      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      initializationOptions,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return { client, result };
+  }
+
+  /** Resolves once `predicate` holds for the diagnostics received so far, or rejects after `timeoutMs`. */
+  async waitFor(predicate: () => boolean, timeoutMs = 20_000, what = 'diagnostics'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out waiting for ${what}; server log:\n${this.log.join('\n')}\n${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
+      const timer = setTimeout(() => this.process.kill(), 5000);
+      await exited;
+      clearTimeout(timer);
+      this.connection.dispose();
+    }
+  }
+}
