@@ -47,3 +47,6 @@ export const StatusNotification = new NotificationType<StatusParams>('provenance
 
 /** Asks the server to read every article in the workspace from disk again. */
 export const ReindexRequest = new RequestType0<StatusParams, void>('provenance/reindex');
+
+/** A Markdown report of every finding in the workspace. */
+export const ExportReportRequest = new RequestType0<{ markdown: string }, void>('provenance/exportReport');

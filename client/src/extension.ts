@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, ReindexRequest } from '../../shared/protocol';
-import { FindingsPanel } from './findingsPanel';
+import { exportReport, openSampleArticle, openSettings, treatFolderAsNews } from './commands';
+import { FindingsPanel, type PanelNode } from './findingsPanel';
+import { comparePassages, PASSAGE_SCHEME, PassageContentProvider } from './passageCompare';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -55,6 +57,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('provenance.showFindings', async () => {
       await vscode.commands.executeCommand('provenance.findings.focus');
     }),
+    vscode.commands.registerCommand('provenance.exportReport', () => (client ? exportReport(client) : undefined)),
+    vscode.commands.registerCommand('provenance.treatFolderAsNews', treatFolderAsNews),
+    vscode.commands.registerCommand('provenance.openSettings', openSettings),
+    vscode.commands.registerCommand('provenance.openSample', () => openSampleArticle(context.extensionPath)),
+    vscode.commands.registerCommand('provenance.comparePassage', (node: PanelNode) => {
+      if (node?.kind === 'passage') return comparePassages({ uri: node.from.uri, range: node.from.finding.range }, node.passage);
+      return undefined;
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(PASSAGE_SCHEME, new PassageContentProvider()),
     vscode.window.onDidChangeActiveTextEditor(() => panel.refresh()),
   );
   await client.start();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentFindingsRequest, type FindingSummary, type PassageLink } from '../../shared/protocol';
 
-type Node = { kind: 'finding'; uri: string; finding: FindingSummary } | { kind: 'passage'; from: { uri: string; finding: FindingSummary }; passage: PassageLink };
+export type PanelNode = { kind: 'finding'; uri: string; finding: FindingSummary } | { kind: 'passage'; from: { uri: string; finding: FindingSummary }; passage: PassageLink };
 
 const ICONS: Record<string, string> = {
   'copied-passage': 'files',
@@ -12,8 +12,8 @@ const ICONS: Record<string, string> = {
 };
 
 /** The side panel: findings of the active article, each with the passages it links to in other files. */
-export class FindingsPanel implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+export class FindingsPanel implements vscode.TreeDataProvider<PanelNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PanelNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private refreshTimer: NodeJS.Timeout | undefined;
 
@@ -25,7 +25,7 @@ export class FindingsPanel implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.refreshTimer = setTimeout(() => this.changed.fire(undefined), 100);
   }
 
-  async getChildren(node?: Node): Promise<Node[]> {
+  async getChildren(node?: PanelNode): Promise<PanelNode[]> {
     if (node?.kind === 'finding') return node.finding.related.map((passage) => ({ kind: 'passage', from: node, passage }));
     if (node) return [];
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -34,7 +34,7 @@ export class FindingsPanel implements vscode.TreeDataProvider<Node>, vscode.Disp
     return result.findings.map((finding) => ({ kind: 'finding', uri, finding }));
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: PanelNode): vscode.TreeItem {
     if (node.kind === 'finding') {
       const { finding } = node;
       const item = new vscode.TreeItem(finding.message, finding.related.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);

@@ -18,7 +18,9 @@ import { codeActionsFor } from './lsp/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, toSummary } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
 import { WorkspaceIndex } from './workspaceIndex';
-import { DocumentFindingsRequest, ReindexRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { DocumentFindingsRequest, ExportReportRequest, ReindexRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { formatMarkdown } from './report/formats';
+import { buildReport } from './report/report';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -175,6 +177,12 @@ connection.onCodeAction(({ textDocument, context }) => {
 connection.onRequest(DocumentFindingsRequest, ({ uri }) => {
   const article = index.article(uri);
   return { uri, findings: article ? index.findings(uri).map((f) => toSummary(f, article, lookup)) : [] };
+});
+
+connection.onRequest(ExportReportRequest, () => {
+  const uris = [...index.corpus.uris()].sort();
+  const report = buildReport(uris.flatMap((uri) => index.findings(uri)), lookup, (uri) => index.relativePath(uri));
+  return { markdown: formatMarkdown(report) };
 });
 
 connection.onRequest(ReindexRequest, async () => {

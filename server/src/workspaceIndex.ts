@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Article } from './analysis/article';
 import type { Corpus } from './analysis/corpus';
@@ -110,6 +111,14 @@ export class WorkspaceIndex {
     }
     this.clearProblem(uri);
     this.notify(this.corpus.upsert({ uri, text: read.text }));
+  }
+
+  /** The path of a document relative to the workspace folder holding it, for reports. */
+  relativePath(uri: string): string {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return uri;
+    const folder = this.folders.find((f) => parsed.fsPath.startsWith(f.endsWith('/') ? f : `${f}/`));
+    return folder ? path.relative(folder, parsed.fsPath) : parsed.fsPath;
   }
 
   private isInWorkspace(uri: string): boolean {

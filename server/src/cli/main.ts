@@ -4,12 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { createCorpus } from '../analysis';
 import { findArticleFiles } from '../files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
-import { FORMATS, formatJson, formatSarif, formatText, type Format } from './formats';
-import { buildReport } from './report';
+import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
+import { buildReport } from '../report/report';
 
 declare const PROVENANCE_VERSION: string | undefined;
 
-const USAGE = `Usage: provenance check [--format text|json|sarif] [--max-file-size-mb N] <files or folders...>
+const USAGE = `Usage: provenance check [--format text|json|sarif|markdown] [--max-file-size-mb N] <files or folders...>
 
 Checks plain-text news articles for unsourced figures, conflicting dates and copied passages.
 Folders are searched for .txt files. Exit status: 0 no findings, 1 findings, 2 usage or read error.`;
@@ -88,7 +88,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   const findings = [...fileOfUri.keys()].flatMap((uri) => corpus.findings(uri));
   const report = buildReport(findings, (uri) => corpus.get(uri), (uri) => fileOfUri.get(uri) ?? uri);
   const version = typeof PROVENANCE_VERSION === 'string' ? PROVENANCE_VERSION : '0.0.0';
-  out.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : formatText(report));
+  const formatted = { json: () => formatJson(report), sarif: () => formatSarif(report, version), markdown: () => formatMarkdown(report), text: () => formatText(report) };
+  out.write(formatted[format]());
   if (failed) return EXIT_ERROR;
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

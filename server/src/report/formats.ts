@@ -1,6 +1,6 @@
 import type { Report } from './report';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Compiler-style lines, `path:line:col  severity  code  message`, with 1-based line and column. */
@@ -69,4 +69,35 @@ export function formatSarif(report: Report, version: string): string {
 
 function toSarifUri(file: string): string {
   return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+const HEADINGS: Record<string, string> = {
+  'unsourced-figure': 'Unsourced figures',
+  'conflicting-date': 'Conflicting dates',
+  'copied-passage': 'Copied passages',
+  'repeated-passage': 'Repeated passages',
+};
+
+/** A Markdown report grouped by file, then by kind of finding, for sharing with an editor. */
+export function formatMarkdown(report: Report, title = 'Provenance report'): string {
+  const out = [`# ${title}`, '', `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} in ${new Set(report.findings.map((f) => f.file)).size} file(s).`];
+  const byFile = new Map<string, Report['findings']>();
+  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push('', `## ${file}`);
+    for (const code of Object.keys(HEADINGS)) {
+      const ofKind = findings.filter((f) => f.code === code);
+      if (ofKind.length === 0) continue;
+      out.push('', `### ${HEADINGS[code]}`, '');
+      for (const f of ofKind) {
+        out.push(`- **Line ${f.range.start.line + 1}**: ${f.message}`, `  > ${oneLine(f.text)}`);
+        for (const r of f.related) out.push(`  - ${r.file}, line ${r.range.start.line + 1}: ${r.message}`);
+      }
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
