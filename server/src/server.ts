@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type Diagnostic,
   type InitializeResult,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -35,20 +36,35 @@ let canWatchFiles = false;
 let canShowProgress = false;
 let hasWorkspaceFolders = false;
 
+let scanProgress: WorkDoneProgressServerReporter | undefined;
+let reportedPercent = -1;
+
 const pendingPublish = new Set<string>();
-let publishTimer: NodeJS.Immediate | undefined;
+let publishTimer: NodeJS.Timeout | undefined;
+/** While the workspace is indexed, findings are published in batches: each new article can change many. */
+const INDEXING_PUBLISH_INTERVAL_MS = 1000;
+
+function schedulePublish(): void {
+  publishTimer ??= setTimeout(flushPublish, indexing ? INDEXING_PUBLISH_INTERVAL_MS : 0);
+}
 
 const index = new WorkspaceIndex(createCorpus(), {
   changed(uris) {
     for (const uri of uris) pendingPublish.add(uri);
-    publishTimer ??= setImmediate(flushPublish);
+    schedulePublish();
   },
   problem(uri, problem) {
     connection.console.warn(`${label(uri)}: ${problem}`);
     pendingPublish.add(uri);
-    publishTimer ??= setImmediate(flushPublish);
+    schedulePublish();
   },
-  progress() {},
+  progress(done, total) {
+    // Reporting every file would flood the client; whole percents are enough.
+    const percent = Math.floor((done / total) * 100);
+    if (percent === reportedPercent) return;
+    reportedPercent = percent;
+    scanProgress?.report(percent, `${done} of ${total} articles`);
+  },
 });
 
 function label(uri: string): string {
@@ -123,14 +139,17 @@ connection.onInitialized(async () => {
 async function scan(): Promise<void> {
   indexing = true;
   sendStatus();
-  const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('Provenance: indexing articles', 0, undefined, false);
+  scanProgress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  reportedPercent = -1;
+  scanProgress?.begin('Provenance: indexing articles', 0, undefined, false);
   try {
     await index.scan();
   } finally {
     indexing = false;
-    progress?.done();
-    sendStatus();
+    scanProgress?.done();
+    scanProgress = undefined;
+    clearTimeout(publishTimer);
+    flushPublish();
   }
 }
 

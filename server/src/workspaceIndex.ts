@@ -58,8 +58,7 @@ export class WorkspaceIndex {
   /** Text from the editor, unsaved changes included. */
   setOpenText(uri: string, text: string): void {
     this.openDocuments.add(uri);
-    this.clearProblem(uri);
-    this.notify(this.corpus.upsert({ uri, text }));
+    this.analyse(uri, text);
   }
 
   /** The editor closed the document: fall back to the file on disk, or forget it. */
@@ -81,7 +80,12 @@ export class WorkspaceIndex {
   findings(uri: string): Finding[] {
     let cached = this.findingsCache.get(uri);
     if (!cached) {
-      cached = this.corpus.findings(uri);
+      try {
+        cached = this.corpus.findings(uri);
+      } catch (error) {
+        cached = [];
+        this.reportProblem(uri, `could not be checked (${error instanceof Error ? error.message : String(error)}); please report this with the file`);
+      }
       this.findingsCache.set(uri, cached);
     }
     return cached;
@@ -109,8 +113,18 @@ export class WorkspaceIndex {
       this.reportProblem(uri, read.problem);
       return;
     }
-    this.clearProblem(uri);
-    this.notify(this.corpus.upsert({ uri, text: read.text }));
+    this.analyse(uri, read.text);
+  }
+
+  /** Adds the text to the corpus; a failure is reported on the file instead of taking the server down. */
+  private analyse(uri: string, text: string): void {
+    try {
+      this.notify(this.corpus.upsert({ uri, text }));
+      this.clearProblem(uri);
+    } catch (error) {
+      this.notify(this.corpus.remove(uri), uri);
+      this.reportProblem(uri, `could not be analysed (${error instanceof Error ? error.message : String(error)}); please report this with the file`);
+    }
   }
 
   /** The path of a document relative to the workspace folder holding it, for reports. */
