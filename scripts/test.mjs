@@ -42,6 +42,20 @@ function nodeTests(title, dirs) {
   failed += counts.fail + (ok || counts.fail > 0 ? 0 : 1);
 }
 
+/** Runs a runner that ends with a line "<label>: N passed, N failed" and adds those counts. */
+function countedRun(title, label, [command, ...args]) {
+  process.stdout.write(`\n=== ${title}\n`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(result.stdout ?? '');
+  const counts = new RegExp(`^${label}: (\\d+) passed, (\\d+) failed`, 'm').exec(result.stdout ?? '');
+  passed += counts ? Number(counts[1]) : 0;
+  failed += counts ? Number(counts[2]) : 0;
+  if (result.status !== 0 && (!counts || Number(counts[2]) === 0)) failed++;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`=== ${title}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s\n`);
+}
+
 const wanted = (name) => only.length === 0 || only.includes(name);
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 
@@ -51,6 +65,13 @@ if (failed === 0) {
   if (wanted('unit')) nodeTests('engine and CLI', ['out/test/unit/', 'out/test/cli/']);
   if (wanted('protocol')) nodeTests('language server over stdio', ['out/test/protocol/']);
   if (wanted('eval')) step('accuracy targets (npm run eval)', process.execPath, ['out/test/eval/main.js']);
+  if (wanted('vscode') || wanted('ui')) {
+    if (!run('install real VS Code (code-server) and Chromium when missing', 'bash', ['scripts/setup-real-vscode.sh'])) failed++;
+    else {
+      if (wanted('vscode')) countedRun('extension tests in real VS Code', 'vscode', [process.execPath, 'out/test/vscode/launch/runSuite.js']);
+      if (wanted('ui')) countedRun('workbench UI checks (Playwright)', 'ui', [process.execPath, 'out/test/ui/run.js']);
+    }
+  }
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed === 0 ? 0 : 1;
