@@ -15,7 +15,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
-  const configuration = vscode.workspace.getConfiguration('provenance');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
@@ -23,9 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'news' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.txt') },
-    initializationOptions: {
-      debounceMs: configuration.get<number>('debounceMs'),
-      maxFileSizeMB: configuration.get<number>('maxFileSizeMB'),
+    // Read at every (re)start, so a restart picks up changed settings and granted workspace trust.
+    initializationOptions: () => {
+      const configuration = vscode.workspace.getConfiguration('provenance');
+      return {
+        debounceMs: configuration.get<number>('debounceMs'),
+        maxFileSizeMB: configuration.get<number>('maxFileSizeMB'),
+        trusted: vscode.workspace.isTrusted,
+      };
     },
   };
   client = new LanguageClient('provenance', 'Provenance', serverOptions, clientOptions);
@@ -35,12 +39,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(statusBar, panel, vscode.window.registerTreeDataProvider('provenance.findings', panel));
 
   let everRunning = false;
+  let restartRequested = false;
+  const restart = async (): Promise<void> => {
+    restartRequested = true;
+    await client?.restart();
+  };
   context.subscriptions.push(
     client.onDidChangeState(({ newState }) => {
       if (newState === State.Running) {
-        // A second start means the client brought a crashed server back.
-        if (everRunning) void vscode.window.showWarningMessage('The Provenance language server stopped unexpectedly and was restarted. Findings are being recomputed.');
+        // A start nobody asked for means the client brought a crashed server back.
+        if (everRunning && !restartRequested) void vscode.window.showWarningMessage('The Provenance language server stopped unexpectedly and was restarted. Findings are being recomputed.');
         everRunning = true;
+        restartRequested = false;
         panel.refresh();
       } else if (newState === State.Stopped) statusBar.stopped();
     }),
@@ -51,9 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('provenance.reindex', async () => {
       if (client) statusBar.update(await client.sendRequest(ReindexRequest));
     }),
-    vscode.commands.registerCommand('provenance.restartServer', async () => {
-      await client?.restart();
-    }),
+    vscode.commands.registerCommand('provenance.restartServer', restart),
     vscode.commands.registerCommand('provenance.showFindings', async () => {
       await vscode.commands.executeCommand('provenance.findings.focus');
     }),
@@ -67,6 +75,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.registerTextDocumentContentProvider(PASSAGE_SCHEME, new PassageContentProvider()),
     vscode.window.onDidChangeActiveTextEditor(() => panel.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('provenance')) void restart();
+    }),
   );
   await client.start();
 }
