@@ -5,6 +5,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../../server/src/analysis/lineIndex';
+import { createCorpus } from '../../server/src/analysis';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WIRE = path.join('test', 'fixtures', 'wire');
@@ -84,4 +85,27 @@ test('usage errors exit 2 and explain', () => {
   const missing = cli('check', 'no-such-folder');
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no-such-folder: no such file or folder/);
+});
+
+test('figures the team marked as sourced in .provenance/sourced.json are not reported', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provenance-marks-'));
+  try {
+    const text = 'The council will spend $4.2 million on new buses next year.\n';
+    await fs.writeFile(path.join(dir, 'buses.txt'), text);
+    const before = JSON.parse(cli('check', '--format', 'json', dir).stdout) as { findings: Array<{ code: string; text: string }> };
+    const flagged = before.findings.filter((f) => f.code === 'unsourced-figure');
+    assert.equal(flagged.length, 1, 'the figure is flagged before it is marked');
+
+    const corpus = createCorpus();
+    corpus.upsert({ uri: 'memory:buses.txt', text });
+    const data = corpus.findings('memory:buses.txt').find((f) => f.code === 'unsourced-figure')?.data;
+    assert.ok(data?.kind === 'unsourced-figure');
+    await fs.mkdir(path.join(dir, '.provenance'));
+    await fs.writeFile(path.join(dir, '.provenance', 'sourced.json'), JSON.stringify({ version: 1, sourced: [{ key: data.markKey, figure: data.figure, sentence: text.trim() }] }));
+
+    const after = cli('check', '--format', 'json', dir);
+    assert.equal(after.code, 0, after.stdout);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });

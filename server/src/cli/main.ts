@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { createCorpus } from '../analysis';
+import { promises as fs } from 'node:fs';
+import { createCorpus, MarkedSourced } from '../analysis';
+import { readSourcedEntries, SOURCED_FILE } from '../files/sourcedFile';
 import { findArticleFiles } from '../files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
 import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
@@ -70,7 +72,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     return EXIT_ERROR;
   }
 
-  const corpus = createCorpus();
+  const marks = await readTeamMarks(targets, err);
+  if (!marks.ok) failed = true;
+  const corpus = createCorpus({ markedSourced: marks.marked });
   const fileOfUri = new Map<string, string>();
   for (const file of files) {
     const read = await readArticleFile(file, maxBytes);
@@ -92,6 +96,31 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   out.write(formatted[format]());
   if (failed) return EXIT_ERROR;
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * The figures a team marked as sourced, from the shared file in the current folder and in each folder
+ * checked, so the command line agrees with the editor.
+ */
+async function readTeamMarks(targets: string[], err: NodeJS.WritableStream): Promise<{ ok: boolean; marked: MarkedSourced }> {
+  const folders = new Set([path.resolve('.')]);
+  for (const target of targets) {
+    const stat = await fs.stat(target).catch(() => undefined);
+    if (stat?.isDirectory()) folders.add(path.resolve(target));
+  }
+  const keys: string[] = [];
+  let ok = true;
+  for (const folder of folders) {
+    try {
+      for (const entry of await readSourcedEntries(folder)) keys.push(entry.key);
+    } catch (error) {
+      err.write(`${path.join(folder, SOURCED_FILE)}: cannot be read (${error instanceof Error ? error.message : String(error)})\n`);
+      ok = false;
+    }
+  }
+  const marked = new MarkedSourced();
+  marked.replace(keys);
+  return { ok, marked };
 }
 
 /** Entry point of `bin/provenance`. */

@@ -1,0 +1,175 @@
+import type { Article } from '../article';
+import type { Detector } from '../detector';
+import type { FigureCitation, Finding } from '../types';
+import { attributeFigures, type Attribution } from './attribution';
+import { figureKey, findFigures, type FigureMention } from './findFigures';
+import { MarkedSourced, markedSourcedKey } from './markedSourced';
+
+/** Below this, equal numbers in two articles ("3 people") are too likely to be different facts to cite. */
+const MIN_CITABLE_VALUE = 10;
+/** A figure key held by more articles than this ("10 %") is too common to tie articles together. */
+const COMMON_KEY = 100;
+/** Words besides the figure two sentences must share before one is offered as the other's source. */
+const MIN_SHARED_WORDS = 2;
+const CITATION_LIMIT = 3;
+
+interface AnalysedFigure extends FigureMention {
+  attribution?: Attribution;
+  key?: string;
+  /** The "marked as sourced" key; only unsourced figures need one. */
+  markKey: string;
+}
+
+interface ArticleFigures {
+  hash: string;
+  figures: AnalysedFigure[];
+}
+
+/** A sourced figure another article can borrow the attribution of. */
+interface CitableFigure {
+  uri: string;
+  sentence: { start: number; end: number };
+  text: string;
+  source: string;
+  context: Set<string>;
+}
+
+/**
+ * Numeric claims (amounts, counts, shares, measures) that no one in the article is credited for. Keeps an
+ * index of the sourced figures of every article, keyed by value and unit, so an unsourced figure can point
+ * to where another article names a source for the same number.
+ */
+export class FigureDetector implements Detector {
+  private readonly analyses = new Map<string, ArticleFigures>();
+  private readonly citable = new Map<string, CitableFigure[]>();
+  private readonly unsourced = new Map<string, Set<string>>();
+
+  constructor(private readonly marked: MarkedSourced = new MarkedSourced()) {}
+
+  add(article: Article): void {
+    const analysis = analyse(article);
+    this.analyses.set(article.uri, analysis);
+    for (const figure of analysis.figures) {
+      if (!figure.key) continue;
+      if (!figure.attribution) addTo(this.unsourced, figure.key, article.uri);
+      else if (figure.attribution.source && figure.attribution.kind !== 'article' && figure.attribution.kind !== 'headline' && figure.value >= MIN_CITABLE_VALUE) {
+        const sentence = article.sentences[figure.sentence];
+        const list = this.citable.get(figure.key) ?? [];
+        list.push({
+          uri: article.uri,
+          sentence: { start: sentence.start, end: sentence.end },
+          text: article.text.slice(sentence.start, sentence.end),
+          source: figure.attribution.source,
+          context: contextWords(article, figure),
+        });
+        this.citable.set(figure.key, list);
+      }
+    }
+    this.marked.track(article.uri, analysis.figures.filter((f) => !f.attribution).map((f) => f.markKey));
+  }
+
+  remove(article: Article): void {
+    const analysis = this.analyses.get(article.uri);
+    if (!analysis) return;
+    for (const figure of analysis.figures) {
+      if (!figure.key) continue;
+      const uris = this.unsourced.get(figure.key);
+      uris?.delete(article.uri);
+      if (uris?.size === 0) this.unsourced.delete(figure.key);
+      const list = this.citable.get(figure.key);
+      if (!list) continue;
+      const rest = list.filter((c) => c.uri !== article.uri);
+      if (rest.length > 0) this.citable.set(figure.key, rest);
+      else this.citable.delete(figure.key);
+    }
+    this.marked.untrack(article.uri);
+    this.analyses.delete(article.uri);
+  }
+
+  /** Articles with an unsourced figure that one of this article's sourced figures can cite. */
+  dependents(article: Article): Iterable<string> {
+    const uris = new Set<string>();
+    for (const figure of this.analyses.get(article.uri)?.figures ?? []) {
+      if (!figure.key || !figure.attribution) continue;
+      const holders = this.unsourced.get(figure.key);
+      if (!holders || holders.size > COMMON_KEY) continue;
+      for (const uri of holders) uris.add(uri);
+    }
+    uris.delete(article.uri);
+    return uris;
+  }
+
+  findings(article: Article): Finding[] {
+    let analysis = this.analyses.get(article.uri);
+    if (analysis?.hash !== article.hash) analysis = analyse(article);
+    const findings: Finding[] = [];
+    for (const figure of analysis.figures) {
+      if (figure.attribution || this.marked.has(figure.markKey)) continue;
+      const sentence = article.sentences[figure.sentence];
+      const citations = this.citationsFor(article, figure);
+      const elsewhere = citations.length === 0 ? '' : ` (${citations.length === 1 ? 'another article credits' : `${citations.length} other articles credit`} a source for it)`;
+      findings.push({
+        code: 'unsourced-figure',
+        severity: 'warning',
+        message: `Unsourced figure "${figure.text}": no one in the sentence is credited for it${elsewhere}`,
+        uri: article.uri,
+        span: figure.span,
+        text: figure.text,
+        related: [],
+        data: { kind: 'unsourced-figure', figure: figure.text, sentence: { start: sentence.start, end: sentence.end }, citations, markKey: figure.markKey },
+      });
+    }
+    return findings;
+  }
+
+  private citationsFor(article: Article, figure: AnalysedFigure): FigureCitation[] {
+    if (!figure.key || figure.value < MIN_CITABLE_VALUE || (this.unsourced.get(figure.key)?.size ?? 0) > COMMON_KEY) return [];
+    const candidates = this.citable.get(figure.key) ?? [];
+    if (candidates.length === 0) return [];
+    const context = contextWords(article, figure);
+    const citations: FigureCitation[] = [];
+    for (const candidate of candidates) {
+      if (candidate.uri === article.uri) continue;
+      let shared = 0;
+      for (const word of candidate.context) if (context.has(word)) shared++;
+      if (shared < MIN_SHARED_WORDS) continue;
+      citations.push({ uri: candidate.uri, span: candidate.sentence, text: candidate.text, source: candidate.source });
+      if (citations.length >= CITATION_LIMIT) break;
+    }
+    return citations;
+  }
+}
+
+function analyse(article: Article): ArticleFigures {
+  const mentions = findFigures(article);
+  const attributions = attributeFigures(article, mentions);
+  const figures = mentions.map((mention, i): AnalysedFigure => {
+    const sentence = article.sentences[mention.sentence];
+    return {
+      ...mention,
+      attribution: attributions[i],
+      key: figureKey(mention),
+      markKey: attributions[i] ? '' : markedSourcedKey(article.text.slice(sentence.start, sentence.end), mention.text),
+    };
+  });
+  return { hash: article.hash, figures };
+}
+
+/** Content words of the figure's sentence outside the figure itself, to tell one story's "10,000 containers" from another's. */
+function contextWords(article: Article, figure: FigureMention): Set<string> {
+  const words = new Set<string>();
+  const sentence = article.sentences[figure.sentence];
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const token = article.tokens[t];
+    if (token.type !== 'word' || token.stopWord || token.normal.length < 3) continue;
+    if (token.start >= figure.span.start && token.end <= figure.span.end) continue;
+    words.add(token.lemma.toLowerCase());
+  }
+  return words;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(uri);
+}
