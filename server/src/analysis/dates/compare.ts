@@ -1,0 +1,60 @@
+import { gapBetween } from './calendar';
+import type { DateMention } from './articleDates';
+import type { Dateline } from './dateline';
+import type { EventRef } from './events';
+import { anySameName } from './names';
+
+/** A mention with the article it is in. */
+export interface Located {
+  uri: string;
+  mention: DateMention;
+  dateline?: Dateline;
+}
+
+/**
+ * Dates further apart than this are taken as two occurrences of the event (an earlier visit by the same
+ * leader to the same capital), not as a disagreement about one.
+ */
+const MAX_CONFLICT_GAP_DAYS = 120;
+/** Articles whose datelines are further apart than this may well report different occurrences. */
+const MAX_DATELINE_DISTANCE_DAYS = 30;
+
+/**
+ * Whether two mentions date the same event and, if so, whether their dates fit. Undefined when they may
+ * be about different events, or when their dates cannot be compared (the start of a strike against
+ * the strike as a whole, which may last for months).
+ */
+export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undefined {
+  const x = a.mention.event;
+  const y = b.mention.event;
+  const u = a.mention.value;
+  const v = b.mention.value;
+  if (!x || !y || !u || !v || !a.mention.comparable || !b.mention.comparable) return undefined;
+  if (!sameEvent(x, y, a.uri === b.uri)) return undefined;
+  if (a.uri !== b.uri && a.dateline && b.dateline && Math.abs(a.dateline.day - b.dateline.day) > MAX_DATELINE_DISTANCE_DAYS) return undefined;
+  const slack = slackBetween(x, y);
+  if (slack === undefined) return undefined;
+  const gap = gapBetween(u, v);
+  if (gap <= slack) return 'agrees';
+  if (x.occurrence === 'this' && gap > MAX_CONFLICT_GAP_DAYS) return undefined;
+  return 'conflicts';
+}
+
+/**
+ * Same kind of event, same occurrence, and participants that fit: who took part and where must not
+ * differ when both say it, and across articles at least one name must be shared.
+ */
+function sameEvent(x: EventRef, y: EventRef, sameArticle: boolean): boolean {
+  if (x.family !== y.family || x.occurrence !== y.occurrence) return false;
+  if (x.actors.length > 0 && y.actors.length > 0 && !anySameName(x.actors, y.actors)) return false;
+  if (x.places.length > 0 && y.places.length > 0 && !anySameName(x.places, y.places)) return false;
+  if (x.things.length > 0 && y.things.length > 0 && !anySameName(x.things, y.things)) return false;
+  return sameArticle || anySameName(x.actors, y.actors) || anySameName(x.places, y.places) || anySameName(x.actors, y.places) || anySameName(x.places, y.actors);
+}
+
+/** Days two dates of the event may differ by and still agree; undefined when they cannot be compared. */
+function slackBetween(x: EventRef, y: EventRef): number | undefined {
+  const extent = x.family.extent;
+  if (x.phase === y.phase) return x.phase === 'whole' ? extent : 0;
+  return extent;
+}

@@ -1,0 +1,206 @@
+import * as chrono from 'chrono-node';
+import type { Article, Sentence } from '../article';
+import type { Span } from '../types';
+import { dayNumber, dayValue, decadeValue, monthValue, yearValue, type DateValue, type Granularity } from './calendar';
+
+export type DurationUnit = 'day' | 'week' | 'month' | 'year';
+
+/** What a temporal expression says, before it is resolved against a dateline and a tense. */
+export type ExpressionShape =
+  /** States its own date: "June 19, 2024", "in 2000", "the 1940s". */
+  | { kind: 'absolute'; value: DateValue }
+  /** "June 19": the year comes from the dateline. */
+  | { kind: 'monthDay'; month: number; day: number }
+  /** "in April". */
+  | { kind: 'month'; month: number }
+  /** "on Wednesday", "early Wednesday morning". */
+  | { kind: 'weekday'; weekday: number }
+  /** "over the weekend". */
+  | { kind: 'weekend' }
+  /** Counted from the dateline by chrono: "yesterday", "last Friday", "last week", "three days ago". */
+  | { kind: 'counted'; day: number; granularity: Granularity }
+  /** "in 24 years": a span ("first visit in 24 years") unless the verb is future. */
+  | { kind: 'ahead'; amount: number; unit: DurationUnit }
+  /** "24 years after his last visit": dated by another event of the article. */
+  | { kind: 'anchored'; amount: number; unit: DurationUnit; direction: 1 | -1 }
+  /** A length of time, or an offset from something unnamed: "for three days", "30 years later". */
+  | { kind: 'span' };
+
+export interface TemporalExpression {
+  span: Span;
+  text: string;
+  shape: ExpressionShape;
+  /** Introduced by "since": dates the start of what the sentence describes. */
+  since: boolean;
+  /** A year used as a modifier, as in "the 1961 pact": it names a thing rather than dating an event. */
+  attributive: boolean;
+  /** Index of the first token of the expression and one past its last, in `article.tokens`. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+const UNIT = String.raw`(years?|months?|weeks?|days?|decades?)`;
+const AMOUNT = String.raw`(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)`;
+const AMOUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const DURATION = new RegExp(String.raw`^(?:for|over|during|within|throughout)\b|\b(?:past|last|next|coming|previous)\s+${AMOUNT}\s+${UNIT}\b|^${AMOUNT}\s+${UNIT}$`, 'i');
+const AHEAD = new RegExp(String.raw`^in\s+${AMOUNT}\s+${UNIT}$`, 'i');
+const ANCHORED = new RegExp(String.raw`^(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|exactly\s+|precisely\s+)?${AMOUNT}\s+${UNIT}\s+(after|before|since|later|earlier)$`, 'i');
+/** A result must name a calendar unit; chrono also reads "now" and "in the years to come" as dates. */
+const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\bago\b/i;
+/** A cheap test a sentence must pass before chrono reads it: a numeric date, a month, a weekday or a relative word. */
+const MAY_HOLD_DATE = /\b\d{1,2}[/.-]\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b${AMOUNT}\s+${UNIT}\b`, 'i');
+/** Words that make a result count from the dateline rather than stand alone. */
+const RELATIVE_WORD = /\b(?:today|yesterday|tomorrow|tonight|last|next|this|previous|past|coming|ago|earlier|later)\b/i;
+/** Words that extend a mention leftwards so it reads as written: "early on June 19", "in April". */
+const LEAD_PREPOSITIONS = new Set(['on', 'in', 'since', 'until', 'by']);
+const LEAD_ADVERBS = new Set(['early', 'late', 'earlier', 'later']);
+
+/** A bare four-digit year, or a decade such as "1940s", that chrono does not report by itself. */
+const YEAR = /\b(1[6-9]\d\d|20\d\d)(s)?\b/g;
+/** Words after which a bare number is a year: "in 2000", "since 2000", "from 1961 until". */
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'from', 'until', 'till', 'by', 'before', 'after', 'during', 'of', 'between', 'through', 'to', 'circa', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+
+/**
+ * Every temporal expression of a sentence. chrono-node reads the sentence (so a result's `index` maps back
+ * to exact offsets); bare years and spans it misses or misreads are handled here.
+ */
+export function findExpressions(article: Article, sentence: Sentence, reference: Date): TemporalExpression[] {
+  const text = article.text.slice(sentence.start, sentence.end);
+  const found: TemporalExpression[] = [];
+  // A bare year is all most dated sentences hold, and findYears reads those without chrono.
+  for (const result of needsChrono(text) ? chrono.parse(maskVerbMonths(text), reference, { forwardDate: false }) : []) {
+    const core = text.slice(result.index, result.index + result.text.length).replace(/[\s,;.:'’]+$/, '').replace(/[’']s$/, '');
+    if (!DATE_WORD.test(core)) continue;
+    const start = sentence.start + result.index;
+    const shape = shapeOf(core, result.start, text, result.index, reference);
+    if (!shape) continue;
+    found.push(expression(article, sentence, { start, end: start + core.length }, shape));
+  }
+  for (const year of findYears(article, sentence, found)) found.push(year);
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Most sentences name no date chrono must read; skipping them keeps chrono, the slow part, off the hot path. */
+function needsChrono(text: string): boolean {
+  return MAY_HOLD_DATE.test(text) || MAY_HOLD_RELATIVE.test(text);
+}
+
+/**
+ * chrono reads the verbs "may" and "march" as months whatever their case ("this week may be" becomes
+ * May). Lower-case ones are swapped for words of the same length, so offsets still map back exactly.
+ */
+function maskVerbMonths(text: string): string {
+  return text.replace(/\bmay\b/g, 'can').replace(/\bmarch\b/g, 'walks');
+}
+
+function shapeOf(core: string, parsed: chrono.ParsedComponents, sentenceText: string, index: number, reference: Date): ExpressionShape | undefined {
+  const lower = core.toLowerCase();
+  const preceding = sentenceText.slice(Math.max(0, index - 4), index).toLowerCase();
+  const anchored = ANCHORED.exec(lower);
+  if (anchored) {
+    if (/\bin\s$/.test(preceding)) return ahead(anchored[1], anchored[2]) ?? { kind: 'span' };
+    const direction = anchored[3];
+    if (direction === 'later' || direction === 'earlier') return { kind: 'span' };
+    const duration = durationOf(anchored[1], anchored[2]);
+    if (!duration) return { kind: 'span' };
+    return { kind: 'anchored', ...duration, direction: direction === 'before' ? -1 : 1 };
+  }
+  const inAmount = AHEAD.exec(lower);
+  if (inAmount) return ahead(inAmount[1], inAmount[2]) ?? { kind: 'span' };
+  if (DURATION.test(lower)) return { kind: 'span' };
+
+  const certain = (component: chrono.Component): boolean => parsed.isCertain(component);
+  const get = (component: chrono.Component): number => parsed.get(component) ?? 0;
+  const relative = RELATIVE_WORD.test(lower);
+  if (!relative && certain('year') && certain('month') && certain('day')) return { kind: 'absolute', value: dayValue(dayNumber(get('year'), get('month'), get('day'))) };
+  if (!relative && certain('year') && certain('month')) return { kind: 'absolute', value: monthValue(get('year'), get('month')) };
+  if (!relative && certain('month') && certain('day')) return { kind: 'monthDay', month: get('month'), day: get('day') };
+  if (!relative && certain('month')) return { kind: 'month', month: get('month') };
+  if (/\bweekend\b/.test(lower) && !relative) return { kind: 'weekend' };
+  if (!relative && certain('weekday') && !certain('day')) return { kind: 'weekday', weekday: get('weekday') };
+  const day = dayNumber(get('year'), get('month'), get('day'));
+  // chrono starts "this week" on Sunday; the week meant is the one the dateline falls in.
+  if (/\bthis\s+week\b/.test(lower)) return { kind: 'counted', day: dayNumber(reference.getFullYear(), reference.getMonth() + 1, reference.getDate()), granularity: 'week' };
+  if (/\bweeks?\b|\bweekend\b/.test(lower)) return { kind: 'counted', day, granularity: 'week' };
+  if (/\bmonths?\b/.test(lower)) return { kind: 'counted', day, granularity: 'month' };
+  if (/\byears?\b/.test(lower)) return { kind: 'counted', day, granularity: 'year' };
+  if (certain('day') || certain('weekday') || relative) return { kind: 'counted', day, granularity: 'day' };
+  return undefined;
+}
+
+function ahead(amountText: string, unitText: string): ExpressionShape | undefined {
+  const duration = durationOf(amountText, unitText);
+  return duration && { kind: 'ahead', ...duration };
+}
+
+/** "24 years", "two decades" (as 20 years); undefined for vague amounts such as "several". */
+function durationOf(amountText: string, unitText: string): { amount: number; unit: DurationUnit } | undefined {
+  const amount = /^\d+$/.test(amountText) ? Number(amountText) : AMOUNT_WORDS[amountText.toLowerCase()];
+  if (amount === undefined) return undefined;
+  const unit = unitText.toLowerCase().replace(/s$/, '');
+  return unit === 'decade' ? { amount: amount * 10, unit: 'year' } : { amount, unit: unit as DurationUnit };
+}
+
+/** Bare years and decades in the sentence that chrono did not already report. */
+function findYears(article: Article, sentence: Sentence, taken: TemporalExpression[]): TemporalExpression[] {
+  const text = article.text.slice(sentence.start, sentence.end);
+  const years: TemporalExpression[] = [];
+  YEAR.lastIndex = 0;
+  for (let match = YEAR.exec(text); match; match = YEAR.exec(text)) {
+    const span = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
+    if (taken.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;
+    const first = tokenIndexAt(article, sentence, span.start);
+    if (first < 0 || article.tokens[first].start !== span.start) continue;
+    const previous = previousWord(article, sentence, first);
+    const next = first + 1 < sentence.tokenEnd ? article.tokens[first + 1] : undefined;
+    const nextIsNoun = next !== undefined && next.type === 'word' && (next.pos === 'NOUN' || next.pos === 'PROPN');
+    // "the 1961 pact": the year names the pact; "2000 troops": not a year at all.
+    const attributive = nextIsNoun && (previous === undefined || DETERMINERS.has(previous));
+    if (nextIsNoun && !attributive) continue;
+    const afterYear = years.length > 0 && years[years.length - 1].tokenEnd >= first - 3;
+    const listed = (previous === ',' || previous === 'and' || previous === 'or') && afterYear;
+    const introduced = previous !== undefined && YEAR_PREPOSITIONS.has(previous);
+    if (!attributive && !listed && !introduced && first !== sentence.tokenStart) continue;
+    const year = Number(match[1]);
+    const value = match[2] ? decadeValue(year) : yearValue(year);
+    years.push({ ...expression(article, sentence, span, { kind: 'absolute', value }), attributive });
+  }
+  return years;
+}
+
+function previousWord(article: Article, sentence: Sentence, token: number): string | undefined {
+  for (let t = token - 1; t >= sentence.tokenStart; t--) {
+    const value = article.tokens[t].value;
+    if (value.trim() === '') continue;
+    return article.tokens[t].normal;
+  }
+  return undefined;
+}
+
+/** The token that contains `offset`, or the first one after it; -1 past the sentence. */
+function tokenIndexAt(article: Article, sentence: Sentence, offset: number): number {
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.tokens[t].end > offset) return t;
+  return -1;
+}
+
+/** Builds the expression, extending its span over the words that introduce it ("early on", "in"). */
+function expression(article: Article, sentence: Sentence, core: Span, shape: ExpressionShape): TemporalExpression {
+  let tokenStart = tokenIndexAt(article, sentence, core.start);
+  let tokenEnd = tokenIndexAt(article, sentence, core.end - 1) + 1;
+  let start = core.start;
+  const extend = (words: ReadonlySet<string>): void => {
+    const previous = tokenStart - 1;
+    if (previous < sentence.tokenStart) return;
+    const token = article.tokens[previous];
+    if (!words.has(token.normal) || article.text.slice(token.end, start).trim() !== '') return;
+    tokenStart = previous;
+    start = token.start;
+  };
+  if (!LEAD_PREPOSITIONS.has(article.tokens[tokenStart]?.normal ?? '')) extend(LEAD_PREPOSITIONS);
+  extend(LEAD_ADVERBS);
+  const since = article.tokens[tokenStart]?.normal === 'since' || previousWord(article, sentence, tokenStart) === 'since';
+  if (tokenEnd <= tokenStart) tokenEnd = tokenStart + 1;
+  return { span: { start, end: core.end }, text: article.text.slice(start, core.end), shape, since, attributive: false, tokenStart, tokenEnd };
+}

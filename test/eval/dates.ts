@@ -1,0 +1,60 @@
+/**
+ * Conflicting dates, measured on the labelled fixtures of test/fixtures/dates and on the labelled seeds:
+ * a finding on a mention labelled `flagged` is a hit, a finding anywhere else a false alarm, and a
+ * flagged label without a finding a miss. As a detail, the share of labelled mentions resolved to the
+ * labelled date (or left unresolved where the label says so).
+ */
+import { Corpus } from '../../server/src/analysis/corpus';
+import { isoValue } from '../../server/src/analysis/dates/calendar';
+import { DateDetector } from '../../server/src/analysis/dates/dateDetector';
+import { overlaps } from '../../server/src/analysis/spans';
+import { loadFixtureArticles, loadSeedArticles, type LabelledArticle } from '../fixtures/dates/labels';
+import type { EvalSection } from './report';
+
+export async function evaluateDates(): Promise<EvalSection> {
+  return measure('conflicting dates — own fixtures', loadFixtureArticles());
+}
+
+export async function evaluateSeedDates(): Promise<EvalSection> {
+  return measure('conflicting dates — seeds', loadSeedArticles());
+}
+
+function measure(title: string, articles: LabelledArticle[]): EvalSection {
+  const detector = new DateDetector();
+  const corpus = new Corpus([detector]);
+  for (const article of articles) corpus.upsert({ uri: article.uri, text: article.text });
+  let truePositives = 0;
+  let falsePositives = 0;
+  let falseNegatives = 0;
+  let labelled = 0;
+  let resolvedRight = 0;
+  const details: string[] = [];
+  for (const article of articles) {
+    const findings = corpus.findings(article.uri).filter((f) => f.code === 'conflicting-date');
+    for (const finding of findings) {
+      const label = article.labels.find((l) => overlaps(l, finding.span));
+      if (label?.flagged) truePositives++;
+      else {
+        falsePositives++;
+        details.push(`false alarm  ${article.name}: "${finding.text}" — ${finding.message}`);
+      }
+    }
+    const mentions = (detector.datesOf(article.uri)?.mentions ?? []).filter((m) => m.source === 'text');
+    for (const label of article.labels) {
+      if (label.flagged && !findings.some((f) => overlaps(label, f.span))) {
+        falseNegatives++;
+        details.push(`missed       ${article.name}: "${label.text}"`);
+      }
+      labelled++;
+      const mention = mentions.find((m) => overlaps(label, m.span));
+      const got = mention?.value ? isoValue(mention.value) : null;
+      if (got === label.date) resolvedRight++;
+      else details.push(`wrong date   ${article.name}: "${label.text}" → ${got ?? 'unresolved'}, labelled ${label.date ?? 'unresolved'}`);
+    }
+    for (const mention of mentions) {
+      if (mention.value && !article.labels.some((l) => overlaps(l, mention.span))) details.push(`UNLABELLED   ${article.name}: "${mention.text}" → ${isoValue(mention.value)}`);
+    }
+  }
+  details.unshift(`${articles.length} articles; ${resolvedRight} of ${labelled} labelled mentions resolved to the labelled date (${labelled === 0 ? '-' : ((100 * resolvedRight) / labelled).toFixed(1)}%)`);
+  return { title, truePositives, falsePositives, falseNegatives, details, targets: { precision: 0.9, recall: 0.8 } };
+}

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/analysis/article';
+import { analyseDates, type DateMention } from '../../server/src/analysis/dates/articleDates';
+
+const DATELINE = 'Wednesday, June 19, 2024\n\nA day of talks\n\n';
+
+function mentionOf(body: string, needle: string): DateMention {
+  const found = analyseDates(parseArticle({ uri: 'file:///a.txt', text: DATELINE + body })).mentions.find((m) => m.source === 'text' && m.text.includes(needle));
+  assert.ok(found, `no mention containing "${needle}"`);
+  return found;
+}
+
+function names(mention: DateMention): { actors: string[]; places: string[] } {
+  return { actors: mention.event?.actors.map((n) => n.text) ?? [], places: mention.event?.places.map((n) => n.text) ?? [] };
+}
+
+test('events: a verb of the clause, its subject and its place', () => {
+  const m = mentionOf('The leader is Vladimir Putin. Putin arrived in North Korea early Wednesday morning.', 'Wednesday');
+  assert.equal(m.event?.label, 'arrival');
+  assert.equal(m.event?.family.name, 'visit');
+  assert.equal(m.event?.phase, 'start');
+  assert.deepEqual(names(m), { actors: ['Putin'], places: ['North Korea'] });
+});
+
+test('events: a relative clause with a light verb dates its antecedent', () => {
+  const m = mentionOf('The visit, which took place in April, was hailed as historic.', 'April');
+  assert.equal(m.event?.label, 'visit');
+  assert.equal(m.event?.occurrence, 'this');
+});
+
+test('events: variants of one event share a family', () => {
+  const touched = mentionOf('Vladimir Putin touched down in Pyongyang on Tuesday.', 'Tuesday');
+  const walked = mentionOf('Dockworkers at the Port of Kessling walked off the job on Monday.', 'Monday');
+  const inked = mentionOf('Later on Wednesday, the two leaders inked a partnership.', 'Wednesday');
+  assert.deepEqual([touched.event?.label, walked.event?.family.name, walked.event?.phase, inked.event?.label], ['arrival', 'strike', 'start', 'signing']);
+});
+
+test('events: the last visit and the first visit since a year are the previous occurrence', () => {
+  const last = mentionOf('In 2000, Putin paid his final trip to Pyongyang.', '2000');
+  const since = mentionOf('Putin arrived on June 19 for his first visit to the country since 2000.', 'since 2000');
+  const arrival = mentionOf('Putin arrived on June 19 for his first visit to the country since 2000.', 'June 19');
+  assert.deepEqual([last.event?.occurrence, since.event?.occurrence, arrival.event?.occurrence], ['previous', 'previous', 'this']);
+});
+
+test('events: a date is not tied across another verb', () => {
+  const m = mentionOf('The two inked the alliance to replace the agreements made in 1961.', '1961');
+  assert.equal(m.event, undefined);
+});
+
+test('events: an opening date leads into the clause with a verb, past a verbless one', () => {
+  const m = mentionOf('On Tuesday morning, precisely 24 years after his previous visit, Putin touched down in Pyongyang.', 'Tuesday');
+  assert.equal(m.event?.label, 'arrival');
+  assert.equal(m.event?.occurrence, 'this');
+});
+
+test('events: a clause that names no one takes the participants the article gives the event', () => {
+  const body = 'Putin arrives in Pyongyang for talks\n\nThe recent visit of Vladimir Putin to Pyongyang was hailed. The visit, which took place in April, was a success.';
+  const m = mentionOf(body, 'April');
+  assert.deepEqual(names(m), { actors: ['Vladimir Putin'], places: ['Pyongyang'] });
+  assert.equal(m.event?.inferred, true);
+});
+
+test('events: a duration after an event the article dates is resolved from it', () => {
+  const body = 'In 2000, Putin paid his final trip to Pyongyang. On Wednesday morning, precisely 24 years after his previous visit to Pyongyang, Putin touched down in North Korea.';
+  const m = mentionOf(body, '24 years after');
+  assert.equal(m.value?.granularity, 'year');
+  assert.match(m.explanation, /→ 2024: 24 years after the previous visit, which 'In 2000' dates to 2000/);
+});
+
+test('events: planned events and meetings take part in no comparison', () => {
+  const planned = mentionOf('The ministers will sign the accord on Friday.', 'Friday');
+  const met = mentionOf('Rask met Orrin on Tuesday.', 'Tuesday');
+  assert.equal(planned.event?.occurrence, 'next');
+  assert.deepEqual([planned.comparable, met.comparable], [false, false]);
+});

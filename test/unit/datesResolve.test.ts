@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/analysis/article';
+import { analyseDates, type DateMention } from '../../server/src/analysis/dates/articleDates';
+import { isoValue } from '../../server/src/analysis/dates/calendar';
+import { findDateline } from '../../server/src/analysis/dates/dateline';
+import { NO_DATELINE } from '../../server/src/analysis/dates/resolve';
+
+function dateline(text: string): { text: string; day: string } | undefined {
+  const found = findDateline(parseArticle({ uri: 'file:///a.txt', text }));
+  return found && { text: found.text, day: isoValue({ start: found.day, end: found.day, granularity: 'day' }) };
+}
+
+function mentions(text: string): DateMention[] {
+  return analyseDates(parseArticle({ uri: 'file:///a.txt', text })).mentions.filter((m) => m.source === 'text');
+}
+
+/** The mention whose text contains `needle`, which must exist. */
+function mention(text: string, needle: string): DateMention {
+  const found = mentions(text).find((m) => m.text.includes(needle));
+  assert.ok(found, `no mention containing "${needle}" in: ${mentions(text).map((m) => m.text).join(' | ')}`);
+  return found;
+}
+
+function resolved(text: string, needle: string): string | undefined {
+  const value = mention(text, needle).value;
+  return value && isoValue(value);
+}
+
+const WEDNESDAY = 'Wednesday, June 19, 2024\n\nTalks in the capital\n\n';
+
+test('dateline: a weekday dateline on a line of its own', () => {
+  assert.deepEqual(dateline(`${WEDNESDAY}The envoy arrived on Tuesday.`), { text: 'Wednesday, June 19, 2024', day: '2024-06-19' });
+});
+
+test('dateline: a label and a time around the date, a few lines down', () => {
+  assert.deepEqual(dateline('Video shows leaders embracing\n\nWar\nPost At: Jun 19/2024 06:50PM\n\nThe leader arrived early Wednesday.'), { text: 'Jun 19/2024 06:50PM', day: '2024-06-19' });
+  assert.equal(dateline('Posted March 5, 2025\n\nCouncil votes on budget.')?.day, '2025-03-05');
+  assert.equal(dateline('By Jane Doe | March 5, 2025\n\nCouncil votes on budget.')?.day, '2025-03-05');
+});
+
+test('dateline: abbreviated month and ISO forms', () => {
+  assert.equal(dateline('Oct 12, 2024\n\nRiver floods town.')?.day, '2024-10-12');
+  assert.equal(dateline('2024-06-19\n\nRiver floods town.')?.day, '2024-06-19');
+});
+
+test('dateline: the wire style that opens the story', () => {
+  assert.deepEqual(dateline('VALDERA, March 4, 2025 — The city council voted on Tuesday to close the bridge.'), { text: 'March 4, 2025', day: '2025-03-04' });
+});
+
+test('dateline: a date inside a sentence is not a dateline, and no date means none', () => {
+  assert.equal(dateline('The council met on March 4, 2025 to discuss the budget.\n\nIt voted on Tuesday.'), undefined);
+  assert.equal(dateline('Council votes on budget\n\nThe council voted on Tuesday.'), undefined);
+});
+
+test('resolve: a weekday is the latest one not after the dateline, and says how', () => {
+  const text = `${WEDNESDAY}The minister arrived in Oslo on Wednesday. Talks began on Friday.`;
+  assert.equal(resolved(text, 'on Wednesday'), '2024-06-19');
+  assert.equal(resolved(text, 'on Friday'), '2024-06-14');
+  assert.match(mention(text, 'on Wednesday').explanation, /Wed 19 June 2024.*dateline 'Wednesday, June 19, 2024'/);
+});
+
+test('resolve: a future verb turns a weekday forward', () => {
+  const text = `${WEDNESDAY}The mediator will meet both sides on Friday. The union is due to vote on Monday.`;
+  assert.equal(resolved(text, 'on Friday'), '2024-06-21');
+  assert.equal(resolved(text, 'on Monday'), '2024-06-24');
+});
+
+test('resolve: a past verb beside a future one keeps its own tense', () => {
+  const text = `${WEDNESDAY}She met the prime minister on Monday and is due to meet him again before leaving.`;
+  assert.equal(resolved(text, 'on Monday'), '2024-06-17');
+});
+
+test('resolve: months lean to the past; counted expressions keep their granularity', () => {
+  const text = `${WEDNESDAY}The visit took place in April. The last flood was in August. Officials said last week that the road was shut, and yesterday it reopened.`;
+  assert.equal(resolved(text, 'April'), '2024-04');
+  assert.equal(resolved(text, 'August'), '2023-08');
+  assert.equal(resolved(text, 'last week'), 'week-of-2024-06-10');
+  assert.equal(resolved(text, 'yesterday'), '2024-06-18');
+});
+
+test('resolve: "in 24 years" after "first" is a span, not a date ahead', () => {
+  const text = `${WEDNESDAY}It was his first visit to the country in 24 years.`;
+  const span = mention(text, '24 years');
+  assert.equal(span.value, undefined);
+  assert.match(span.explanation, /length of time/);
+});
+
+test('resolve: without a dateline relative dates stay unresolved, absolute ones do not', () => {
+  const text = 'Talks in the capital\n\nThe envoy arrived on Wednesday. The treaty was signed on June 19, 2024.';
+  const relative = mention(text, 'Wednesday');
+  assert.equal(relative.value, undefined);
+  assert.ok(relative.explanation.includes(NO_DATELINE));
+  assert.equal(resolved(text, 'June 19, 2024'), '2024-06-19');
+});
+
+test('resolve: bare years, year lists and attributive years', () => {
+  const text = `${WEDNESDAY}The two countries signed an accord in 2000. It replaced agreements made in 1961, 1975, and 1991. Their 1961 pact lapsed.`;
+  assert.equal(resolved(text, '2000'), '2000');
+  assert.deepEqual(['1961', '1975', '1991'].map((y) => mentions(text).some((m) => m.text.includes(y) && m.value && isoValue(m.value) === y)), [true, true, true]);
+  const pact = mentions(text).filter((m) => m.text === '1961').pop();
+  assert.ok(pact && !pact.comparable, 'a year naming a pact takes part in no comparison');
+});
+
+test('resolve: the verb "may" is not the month', () => {
+  const text = `${WEDNESDAY}Vessels due this week may be diverted.`;
+  assert.deepEqual(mentions(text).map((m) => m.text), ['this week']);
+});
