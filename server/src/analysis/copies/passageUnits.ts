@@ -1,0 +1,197 @@
+import model from 'wink-eng-lite-web-model';
+import type { Article, Sentence } from '../article';
+import type { Token } from '../nlp';
+import type { Span } from '../types';
+
+/** One occurrence of a content word in a unit, before it is weighed against the corpus. */
+export interface TermOccurrence {
+  /** Porter stem of the lower-cased lemma, or the digits of a number. */
+  key: string;
+  number: boolean;
+  /** Inside quotation marks: shared quotes of officials are not evidence of copying. */
+  quoted: boolean;
+  /**
+   * Whether the word was capitalised where capitals carry information (not first in its sentence, not in
+   * a title-case line); undefined where they do not. The corpus counts these votes to tell names apart.
+   */
+  capitalised: boolean | undefined;
+}
+
+/**
+ * The piece of text that passages are aligned by: a sentence, or a slice of an overlong one (texts
+ * without sentence-final punctuation would otherwise be a single "sentence" that matches nothing well).
+ */
+export interface Unit extends Span {
+  sentence: number;
+  /** Lower-cased words and numbers in order, stop words included: for telling verbatim from reworded. */
+  words: string[];
+  /** Words outside quotation marks. */
+  unquotedWords: number;
+  terms: TermOccurrence[];
+}
+
+const MAX_UNIT_WORDS = 50;
+const TARGET_UNIT_WORDS = 30;
+const FUNCTION_POS = new Set(['ADP', 'AUX', 'CCONJ', 'DET', 'INTJ', 'PART', 'PRON', 'PUNCT', 'SCONJ', 'SPACE', 'SYM', 'X']);
+const CLAUSE_BREAK = /^[,;:–—-]$/;
+const OPEN_QUOTES = new Set(['“', '«', '„']);
+const CLOSE_QUOTES = new Set(['”', '»']);
+
+const stemCache = new Map<string, string>();
+const porter = model.addons.stem;
+
+/** Porter2 stem from the wink model, so "laughing" and "laughs" or "categorise" and "categorisation" meet. */
+function stem(word: string): string {
+  if (typeof porter !== 'function') return word;
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = String(porter(word));
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function isWord(token: Token): boolean {
+  return token.type === 'word' || token.type === 'number';
+}
+
+function termKey(token: Token): string | undefined {
+  if (token.stopWord || FUNCTION_POS.has(token.pos)) return undefined;
+  if (token.type === 'number') return token.normal.replace(/,/g, '');
+  if (token.type !== 'word' || !/\p{L}/u.test(token.normal) || token.normal.length < 2) return undefined;
+  return stem(token.lemma.toLowerCase());
+}
+
+/** Prefixes written joined, hyphenated or apart ("subproblem", "sub-problem", "sub problem"). */
+const PREFIXES = new Set(['anti', 'co', 'counter', 'inter', 'mid', 'multi', 'non', 'over', 'post', 'pre', 're', 'semi', 'sub', 'under']);
+/** Of those, the ones that are not words of their own, and so may also stand apart. */
+const BOUND_PREFIXES = new Set(['anti', 'inter', 'multi', 'non', 'pre', 're', 'semi', 'sub']);
+
+/**
+ * When the token at `t` is a prefix written apart from its word, the index of that word's token: the
+ * two then count as one word, so spelling variants of a compound meet.
+ */
+function prefixedWord(tokens: Token[], t: number, end: number): number | undefined {
+  const prefix = tokens[t];
+  if (prefix.type !== 'word' || !PREFIXES.has(prefix.normal)) return undefined;
+  const next = tokens[t + 1];
+  if (t + 1 < end && next.value === '-' && next.start === prefix.end && t + 2 < end && tokens[t + 2].start === next.end && tokens[t + 2].type === 'word') return t + 2;
+  if (t + 1 < end && next.type === 'word' && BOUND_PREFIXES.has(prefix.normal) && next.start > prefix.end && !next.stopWord) return t + 1;
+  return undefined;
+}
+
+/**
+ * Offsets inside quotation marks, paragraph by paragraph (news style reopens a quote that runs on into
+ * the next paragraph). Straight double quotes toggle; curly ones open and close.
+ */
+function quotedRanges(article: Article): Span[] {
+  const ranges: Span[] = [];
+  for (const paragraph of article.paragraphs) {
+    let open = -1;
+    for (let i = paragraph.start; i < paragraph.end; i++) {
+      const ch = article.text[i];
+      const opens = OPEN_QUOTES.has(ch) || (ch === '"' && open < 0);
+      const closes = CLOSE_QUOTES.has(ch) || (ch === '"' && open >= 0);
+      if (closes && open >= 0) {
+        ranges.push({ start: open, end: i });
+        open = -1;
+      } else if (opens && open < 0) open = i;
+    }
+    if (open >= 0) ranges.push({ start: open, end: paragraph.end });
+  }
+  return ranges;
+}
+
+/** Title-case lines (headlines, captions) say nothing about which words are names. */
+function isTitleCase(article: Article, sentence: Sentence): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const token = article.tokens[t];
+    if (token.type !== 'word' || token.stopWord) continue;
+    words++;
+    if (/^\p{Lu}/u.test(token.value)) capitals++;
+  }
+  return words >= 2 && capitals * 4 >= words * 3;
+}
+
+/** Token index ranges of a sentence, cut at clause breaks when it is too long to align as a whole. */
+function unitTokenRanges(article: Article, sentence: Sentence): Array<[number, number]> {
+  let total = 0;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (isWord(article.tokens[t])) total++;
+  if (total <= MAX_UNIT_WORDS) return [[sentence.tokenStart, sentence.tokenEnd]];
+  const pieces = Math.ceil(total / TARGET_UNIT_WORDS);
+  const target = total / pieces;
+  const ranges: Array<[number, number]> = [];
+  let start = sentence.tokenStart;
+  let words = 0;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const token = article.tokens[t];
+    if (isWord(token)) words++;
+    const atBreak = CLAUSE_BREAK.test(token.value) || token.type === 'tabCRLF';
+    if ((words >= target && atBreak) || words >= target * 1.5) {
+      ranges.push([start, t + 1]);
+      start = t + 1;
+      words = 0;
+    }
+  }
+  if (start < sentence.tokenEnd) {
+    if (words < target / 3 && ranges.length > 0) ranges[ranges.length - 1][1] = sentence.tokenEnd;
+    else ranges.push([start, sentence.tokenEnd]);
+  }
+  return ranges;
+}
+
+/** Splits an article into alignment units with their words and content terms. */
+export function passageUnits(article: Article): Unit[] {
+  const quotes = quotedRanges(article);
+  let q = 0;
+  const isQuoted = (offset: number): boolean => {
+    while (q < quotes.length && quotes[q].end <= offset) q++;
+    return q < quotes.length && quotes[q].start <= offset;
+  };
+  const units: Unit[] = [];
+  for (const sentence of article.sentences) {
+    const titleCase = isTitleCase(article, sentence);
+    let firstWord = true;
+    for (const [first, end] of unitTokenRanges(article, sentence)) {
+      const words: string[] = [];
+      const terms: TermOccurrence[] = [];
+      let unquotedWords = 0;
+      let start = -1;
+      let last = -1;
+      for (let t = first; t < end; t++) {
+        let token = article.tokens[t];
+        if (token.value.trim() === '') continue;
+        if (start < 0) start = token.start;
+        if (!isWord(token)) {
+          last = token.end;
+          continue;
+        }
+        const quoted = isQuoted(token.start);
+        const joined = prefixedWord(article.tokens, t, end);
+        let key: string | undefined;
+        if (joined === undefined) {
+          words.push(token.normal);
+          key = termKey(token);
+        } else {
+          const word = article.tokens[joined];
+          words.push(token.normal + word.normal);
+          key = stem(token.normal + word.lemma.toLowerCase());
+          t = joined;
+          token = word;
+        }
+        last = token.end;
+        if (!quoted) unquotedWords++;
+        if (key !== undefined) {
+          const capitalised = firstWord || titleCase || token.type === 'number' ? undefined : /^\p{Lu}/u.test(token.value);
+          terms.push({ key, number: token.type === 'number', quoted, capitalised });
+        }
+        firstWord = false;
+      }
+      if (start >= 0 && words.length > 0) units.push({ start, end: last, sentence: sentence.index, words, unquotedWords, terms });
+    }
+  }
+  return units;
+}
