@@ -57,7 +57,7 @@ const MIN_WRAPPED_LINE = 40;
 /**
  * Paragraphs are blocks between blank lines. Inside a block, each line is its own paragraph (news sites
  * put one paragraph per line, and captions or list items stand on lines of their own), unless the block
- * is hard-wrapped: all of its lines but the last are short and most of them stop mid-sentence.
+ * is hard-wrapped: its lines but the last are mostly short and most of them stop mid-sentence.
  */
 export function findParagraphs(text: string): Span[] {
   const lines: Span[] = [];
@@ -86,7 +86,10 @@ export function findParagraphs(text: string): Span[] {
 function isHardWrapped(text: string, block: Span[]): boolean {
   if (block.length < 3) return false;
   const inner = block.slice(0, -1);
-  if (inner.some((line) => line.end - line.start > WRAP_WIDTH)) return false;
+  // The (lower) median, not the longest line, decides: an edit such as an inserted citation lengthens
+  // one line of a wrapped block without unwrapping it.
+  const lengths = inner.map((line) => line.end - line.start).sort((a, b) => a - b);
+  if (lengths[(lengths.length - 1) >> 1] > WRAP_WIDTH) return false;
   const innerLength = inner.reduce((sum, line) => sum + line.end - line.start, 0);
   if (innerLength < MIN_WRAPPED_LINE * inner.length) return false;
   const openEnded = inner.filter((line) => !/[.!?:"”')\]]\s*$/.test(text.slice(line.start, line.end))).length;
