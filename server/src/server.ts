@@ -13,11 +13,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { createCorpus } from './analysis';
+import { createCorpus, MarkedSourced } from './analysis';
 import { isArticlePath } from './files/findArticleFiles';
-import { codeActionsFor } from './lsp/codeActions';
+import { isSourcedFile } from './files/sourcedFile';
+import { codeActionsFor, MARK_SOURCED_COMMAND, type MarkSourcedArguments } from './lsp/codeActions';
+import { SharedSourcedMarks } from './lsp/suppressions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, toSummary } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokensFor } from './lsp/semanticTokens';
 import { WorkspaceIndex } from './workspaceIndex';
 import { DocumentFindingsRequest, ExportReportRequest, ReindexRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { formatMarkdown } from './report/formats';
@@ -35,6 +38,8 @@ let indexing = false;
 let canWatchFiles = false;
 let canShowProgress = false;
 let hasWorkspaceFolders = false;
+let canInsertSnippets = false;
+let canRefreshSemanticTokens = false;
 
 let scanProgress: WorkDoneProgressServerReporter | undefined;
 let reportedPercent = -1;
@@ -48,7 +53,9 @@ function schedulePublish(): void {
   publishTimer ??= setTimeout(flushPublish, indexing ? INDEXING_PUBLISH_INTERVAL_MS : 0);
 }
 
-const index = new WorkspaceIndex(createCorpus(), {
+const markedSourced = new MarkedSourced();
+const sharedMarks = new SharedSourcedMarks(markedSourced);
+const index = new WorkspaceIndex(createCorpus({ markedSourced }), {
   changed(uris) {
     for (const uri of uris) pendingPublish.add(uri);
     schedulePublish();
@@ -91,6 +98,9 @@ function flushPublish(): void {
   const uris = [...pendingPublish];
   pendingPublish.clear();
   for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri) });
+  // Figures change colour when their findings change, even where the text did not (a figure marked as
+  // sourced, an edit in another article).
+  if (canRefreshSemanticTokens && uris.some((uri) => index.isOpen(uri))) void connection.languages.semanticTokens.refresh();
   sendStatus();
 }
 
@@ -105,6 +115,9 @@ function sendStatus(): void {
 connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   index.setFolders(folders);
+  sharedMarks.setFolders(folders);
+  canInsertSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+  canRefreshSemanticTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canShowProgress = params.capabilities.window?.workDoneProgress === true;
   hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
@@ -116,6 +129,8 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      executeCommandProvider: { commands: [MARK_SOURCED_COMMAND] },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'provenance-ls' },
@@ -124,12 +139,13 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (canWatchFiles) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }] });
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: '**/.provenance/sourced.json' }] });
   }
   if (hasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
       index.setFolders(folders.map((f) => f.uri));
+      sharedMarks.setFolders(folders.map((f) => f.uri));
       await scan();
     });
   }
@@ -143,6 +159,7 @@ async function scan(): Promise<void> {
   reportedPercent = -1;
   scanProgress?.begin('Provenance: indexing articles', 0, undefined, false);
   try {
+    await reloadSharedMarks();
     await index.scan();
   } finally {
     indexing = false;
@@ -176,6 +193,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
+    if (isSourcedFile(URI.parse(change.uri).path)) await reloadSharedMarks();
     if (!isArticlePath(URI.parse(change.uri).path)) continue;
     await index.fileChanged(change.uri, change.type === FileChangeType.Deleted);
   }
@@ -189,8 +207,34 @@ connection.onHover(({ textDocument, position }) => {
 
 connection.onCodeAction(({ textDocument, context }) => {
   const article = index.article(textDocument.uri);
-  if (!article) return [];
-  return codeActionsFor(article, index.findings(textDocument.uri), context.diagnostics);
+  const document = documents.get(textDocument.uri);
+  // Offsets of an analysis older than the editor's text would misplace the edits; fresh diagnostics bring a new request.
+  if (!article || (document && document.getText() !== article.text)) return [];
+  return codeActionsFor(article, index.findings(textDocument.uri), context.diagnostics, { label, snippets: canInsertSnippets, version: document?.version ?? null });
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== MARK_SOURCED_COMMAND) return;
+  try {
+    index.invalidate(await sharedMarks.add(args?.[0] as MarkSourcedArguments));
+  } catch (error) {
+    void connection.window.showErrorMessage(`Provenance could not mark the figure as sourced: ${error instanceof Error ? error.message : String(error)}`);
+  }
+});
+
+/** Reads the workspace folders' shared "marked as sourced" files into the figure check. */
+async function reloadSharedMarks(): Promise<void> {
+  const { affected, problems } = await sharedMarks.reload();
+  for (const problem of problems) connection.console.warn(`Figures marked as sourced could not be read: ${problem}`);
+  index.invalidate(affected);
+}
+
+connection.languages.semanticTokens.on(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  // The client asks right after an edit, before the debounced analysis: colour the text it shows, not an older one.
+  if (document && !index.problemOf(document.uri) && index.article(document.uri)?.text !== document.getText()) index.setOpenText(document.uri, document.getText());
+  const article = index.article(textDocument.uri);
+  return article ? semanticTokensFor(article, index.findings(textDocument.uri)) : { data: [] };
 });
 
 connection.onRequest(DocumentFindingsRequest, ({ uri }) => {

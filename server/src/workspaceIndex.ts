@@ -91,6 +91,11 @@ export class WorkspaceIndex {
     return cached;
   }
 
+  /** Findings of these articles changed for a reason outside their text (e.g. the team's shared marks). */
+  invalidate(uris: Iterable<string>): void {
+    this.notify(new Set(uris));
+  }
+
   article(uri: string): Article | undefined {
     return this.corpus.get(uri);
   }

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
+import { StatusNotification, type StatusParams } from '../../shared/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -23,6 +24,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   /** Messages the server logged, so a failing test can show them. */
   readonly log: string[] = [];
+  /** The latest `provenance/status` the server sent. */
+  status: StatusParams | undefined;
 
   private constructor(
     readonly process: ChildProcess,
@@ -32,6 +35,10 @@ export class TestClient {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const wake of this.waiters.splice(0)) wake();
     });
+    connection.onNotification(StatusNotification, (params) => {
+      this.status = params;
+      for (const wake of this.waiters.splice(0)) wake();
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
@@ -39,8 +46,13 @@ export class TestClient {
     });
   }
 
-  static async start(workspaceFolder: string, initializationOptions: object = {}): Promise<{ client: TestClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'provenance-ls'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `launch.nodeArgs` go to the server's Node process (e.g. `--cpu-prof`); `launch.serverScript` replaces
+   * `bin/provenance-ls`, e.g. with a copy of the bundle that a rebuild cannot change mid-measurement.
+   */
+  static async start(workspaceFolder: string, initializationOptions: object = {}, launch: { nodeArgs?: string[]; serverScript?: string } = {}): Promise<{ client: TestClient; result: InitializeResult }> {
+    const script = launch.serverScript ?? path.join(REPO_ROOT, 'bin', 'provenance-ls');
+    const child = spawn(process.execPath, [...(launch.nodeArgs ?? []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
@@ -57,7 +69,7 @@ export class TestClient {
     return { client, result };
   }
 
-  /** Resolves once `predicate` holds for the diagnostics received so far, or rejects after `timeoutMs`. */
+  /** Resolves once `predicate` holds for the diagnostics and status received so far, or rejects after `timeoutMs`. */
   async waitFor(predicate: () => boolean, timeoutMs = 20_000, what = 'diagnostics'): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {

@@ -45,7 +45,8 @@ function nlp(): ReturnType<typeof winkNLP> {
 export function analyzeText(text: string): NlpResult {
   const engine = nlp();
   const its = engine.its;
-  const doc = engine.readDoc(text);
+  const analysed = breakOverlongWords(text);
+  const doc = engine.readDoc(analysed);
   const tokenCollection = doc.tokens();
   const values = tokenCollection.out(its.value) as string[];
   const spaces = tokenCollection.out(its.precedingSpaces) as string[];
@@ -61,13 +62,13 @@ export function analyzeText(text: string): NlpResult {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     offset += spaces[i].length;
-    if (text.startsWith(value, offset) === false) {
-      const found = text.indexOf(value, offset);
+    if (analysed.startsWith(value, offset) === false) {
+      const found = analysed.indexOf(value, offset);
       if (found >= 0) offset = found;
     }
     const start = Math.min(offset, text.length);
     const end = Math.min(start + value.length, text.length);
-    tokens[i] = { start, end, value, normal: normals[i], lemma: lemmas[i], type: types[i], pos: posTags[i], stopWord: stopFlags[i] };
+    tokens[i] = { start, end, value: analysed === text ? value : text.slice(start, end), normal: normals[i], lemma: lemmas[i], type: types[i], pos: posTags[i], stopWord: stopFlags[i] };
     offset = end;
   }
 
@@ -83,4 +84,34 @@ export function analyzeText(text: string): NlpResult {
     entities.push({ start, end, type: entityDetails[i].type, value: text.slice(start, end), tokenStart: first, tokenEnd: last + 1 });
   }
   return { tokens, sentenceTokenSpans, entities };
+}
+
+/** Runs of non-space characters longer than this are cut before wink sees them. */
+const MAX_WORD_LENGTH = 64;
+const OVERLONG_WORD = new RegExp(`\\S{${MAX_WORD_LENGTH + 1},}`, 'g');
+
+/**
+ * wink tests every token with regular expressions whose time grows with the square of its length (its
+ * abbreviation test is `/[a-z].*\.$/i`), so a long run without spaces (a megabyte of digits, a pasted
+ * blob) would never finish. Such runs are cut by turning one character in every MAX_WORD_LENGTH into a
+ * space. The copy has the same length, so every offset holds for the real text, from which token values
+ * are then read. No word of prose is that long.
+ */
+function breakOverlongWords(text: string): string {
+  return text.replace(OVERLONG_WORD, (run) => {
+    let cut = '';
+    let from = 0;
+    for (let at = MAX_WORD_LENGTH; at < run.length; at += MAX_WORD_LENGTH + 1) {
+      // Never split a surrogate pair: a lone half would make the pieces invalid text.
+      if (isLowSurrogate(run.charCodeAt(at))) at++;
+      if (at >= run.length) break;
+      cut += `${run.slice(from, at)} `;
+      from = at + 1;
+    }
+    return cut + run.slice(from);
+  });
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

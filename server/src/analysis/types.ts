@@ -26,7 +26,7 @@ export interface RelatedPassage {
 export type FindingData =
   | { kind: 'copied-passage'; copyKind: CopyKind; similarity: number }
   | { kind: 'repeated-passage'; occurrences: number }
-  | { kind: 'unsourced-figure'; figure: string; sentence: Span; citations: FigureCitation[] }
+  | { kind: 'unsourced-figure'; figure: string; sentence: Span; citations: FigureCitation[]; markKey: string }
   | { kind: 'conflicting-date'; resolved: string; explanation: string; event: string }
   | { kind: 'input-problem' };
 
@@ -35,7 +35,9 @@ export type CopyKind = 'verbatim' | 'near-verbatim' | 'reworded';
 /** Where another article credits the same figure to a source. */
 export interface FigureCitation {
   uri: string;
+  /** The sentence there that credits it. */
   span: Span;
+  /** The text of that sentence. */
   text: string;
   /** The attribution phrase as it reads there, e.g. "a US declaration in February". */
   source: string;

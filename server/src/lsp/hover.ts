@@ -5,6 +5,11 @@ import { toRange, type ArticleLookup } from './convert';
 
 const QUOTE_LIMIT = 400;
 
+const UNSOURCED_WHY =
+  'Nothing credits this number: no "according to", no one who said, reported, counted or estimated it in its sentence ' +
+  'or the one before, and it is not inside a quotation credited to a speaker. Quick fixes can cite a source, insert ' +
+  'a placeholder, or mark it as sourced for the whole team.';
+
 const TITLES: Record<Finding['code'], string> = {
   'copied-passage': 'Copied passage',
   'repeated-passage': 'Repeated passage',
@@ -26,13 +31,16 @@ export function hoverFor(findings: Finding[], article: Article, offset: number, 
 function describe(finding: Finding, lookup: ArticleLookup, label: (uri: string) => string): string {
   const lines = [`**${TITLES[finding.code]}** — ${escapeMarkdown(finding.message)}`];
   const data = finding.data;
-  if (data?.kind === 'unsourced-figure' && data.citations.length > 0) {
-    lines.push('', 'Sourced elsewhere:');
+  if (data?.kind === 'unsourced-figure') {
+    lines.push('', UNSOURCED_WHY);
+    if (data.citations.length > 0) lines.push('', 'The same figure with a source in other articles:');
     for (const citation of data.citations) {
       lines.push('', `${link(citation.uri, citation.span.start, lookup, label)} credits *${escapeMarkdown(citation.source)}*:`, quote(citation.text));
     }
   }
-  if (data?.kind === 'conflicting-date') lines.push('', escapeMarkdown(data.explanation));
+  if (data?.kind === 'conflicting-date') {
+    lines.push('', `Resolved to **${escapeMarkdown(data.resolved)}**: ${escapeMarkdown(data.explanation)}`, '', `Event: ${escapeMarkdown(data.event)}`, '', 'Other mentions of it, and the datelines used:');
+  }
   for (const passage of finding.related) {
     lines.push('', `${link(passage.uri, passage.span.start, lookup, label)} — ${escapeMarkdown(passage.message)}`, quote(passage.text));
   }
