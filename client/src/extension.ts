@@ -9,7 +9,12 @@ import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions (and to its own tests in the extension host). */
+export interface ProvenanceApi {
+  findingsPanel: FindingsPanel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ProvenanceApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -81,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  return { findingsPanel: panel };
 }
 
 export async function deactivate(): Promise<void> {
