@@ -41,7 +41,7 @@ interface Matches {
  */
 const MAX_POSTINGS = 600;
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
-const MAX_COMPARED_ARTICLES = 40;
+const MAX_COMPARED_ARTICLES = 20;
 /**
  * Candidate pairs must share this many terms under the cap, and this share of the shorter unit's terms,
  * before they are scored: pairs sharing less never reach the similarity a passage needs.
@@ -65,6 +65,12 @@ export class CopyDetector implements Detector {
   /** Bumped on every change, so matches computed for dependents() serve findings() until the next one. */
   private version = 0;
   private memo: { id: number; version: number; matches: Matches } | undefined;
+  /**
+   * Per article id, the articles its last check found passages shared with, and those whose last check
+   * found it: what dependents() reports, so an article about to change needs no fresh check for it.
+   */
+  private readonly outgoing = new Map<number, Set<number>>();
+  private readonly incoming = new Map<number, Set<number>>();
   private readonly counter = new PostingCounter();
   /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
@@ -91,13 +97,18 @@ export class CopyDetector implements Detector {
     this.byUri.delete(article.uri);
     this.byId.delete(entry.id);
     this.terms.remove(entry.units, entry.id);
+    this.link(entry.id, new Set());
+    this.outgoing.delete(entry.id);
+    this.incoming.delete(entry.id);
     this.version++;
   }
 
   dependents(article: Article): Iterable<string> {
     const entry = this.byUri.get(article.uri);
     if (!entry) return [];
-    return [...this.matches(entry).copies.keys()].map((id) => this.byId.get(id)!.article.uri);
+    if (!this.outgoing.has(entry.id)) this.matches(entry);
+    const ids = new Set([...(this.outgoing.get(entry.id) ?? []), ...(this.incoming.get(entry.id) ?? [])]);
+    return [...ids].flatMap((id) => this.byId.get(id)?.article.uri ?? []);
   }
 
   findings(article: Article): Finding[] {
@@ -116,7 +127,19 @@ export class CopyDetector implements Detector {
     if (this.memo && this.memo.id === entry.id && this.memo.version === this.version) return this.memo.matches;
     const matches = this.computeMatches(entry);
     this.memo = { id: entry.id, version: this.version, matches };
+    this.link(entry.id, new Set(matches.copies.keys()));
     return matches;
+  }
+
+  /** Records whom an article was last found to share passages with, in both directions. */
+  private link(id: number, partners: Set<number>): void {
+    for (const old of this.outgoing.get(id) ?? []) this.incoming.get(old)?.delete(id);
+    this.outgoing.set(id, partners);
+    for (const partner of partners) {
+      const set = this.incoming.get(partner) ?? new Set<number>();
+      set.add(id);
+      this.incoming.set(partner, set);
+    }
   }
 
   private computeMatches(entry: Entry): Matches {

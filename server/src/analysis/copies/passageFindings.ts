@@ -47,7 +47,7 @@ function unitSpan(units: Unit[], first: number, last: number): Span {
 }
 
 /** The last segment of a uri, decoded: what an editor calls the file. */
-export function fileName(uri: string): string {
+function fileName(uri: string): string {
   const segment = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? uri;
   try {
     return decodeURIComponent(segment);

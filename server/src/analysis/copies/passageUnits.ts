@@ -40,7 +40,7 @@ const CLOSE_QUOTES = new Set(['”', '»']);
 const stemCache = new Map<string, string>();
 const porter = model.addons.stem;
 
-/** Porter2 stem from the wink model, so "laughing" and "laughs" or "categorise" and "categorisation" meet. */
+/** Porter2 stem from the wink model, so that "laughing" and "laughs", or "categorize" and "categorization", meet. */
 function stem(word: string): string {
   if (typeof porter !== 'function') return word;
   let stemmed = stemCache.get(word);
@@ -87,19 +87,28 @@ function prefixedWord(tokens: Token[], t: number, end: number): number | undefin
  */
 function quotedRanges(article: Article): Span[] {
   const ranges: Span[] = [];
-  for (const paragraph of article.paragraphs) {
-    let open = -1;
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      const ch = article.text[i];
-      const opens = OPEN_QUOTES.has(ch) || (ch === '"' && open < 0);
-      const closes = CLOSE_QUOTES.has(ch) || (ch === '"' && open >= 0);
-      if (closes && open >= 0) {
-        ranges.push({ start: open, end: i });
-        open = -1;
-      } else if (opens && open < 0) open = i;
+  const marks = /["“”«»„]/g;
+  let paragraph = 0;
+  let open = -1;
+  const closeParagraph = (): void => {
+    if (open >= 0) ranges.push({ start: open, end: article.paragraphs[paragraph].end });
+    open = -1;
+  };
+  for (let match = marks.exec(article.text); match; match = marks.exec(article.text)) {
+    const at = match.index;
+    while (paragraph < article.paragraphs.length && article.paragraphs[paragraph].end <= at) {
+      closeParagraph();
+      paragraph++;
     }
-    if (open >= 0) ranges.push({ start: open, end: paragraph.end });
+    if (paragraph >= article.paragraphs.length) break;
+    if (at < article.paragraphs[paragraph].start) continue;
+    const mark = match[0];
+    if (open >= 0 && (CLOSE_QUOTES.has(mark) || mark === '"')) {
+      ranges.push({ start: open, end: at });
+      open = -1;
+    } else if (open < 0 && (OPEN_QUOTES.has(mark) || mark === '"')) open = at;
   }
+  if (paragraph < article.paragraphs.length) closeParagraph();
   return ranges;
 }
 

@@ -13,7 +13,7 @@ export interface TermSet {
 /** Postings pack an article id and a unit index into one number. */
 export const UNIT_SLOTS = 65_536;
 
-export function posting(article: number, unit: number): number {
+function posting(article: number, unit: number): number {
   return article * UNIT_SLOTS + unit;
 }
 
@@ -53,9 +53,14 @@ export class TermIndex {
   private readonly classes = new Map<number, UnitClass>();
   private nextClass = 0;
   private liveUnits = 0;
+  /** IDF values worked out since the last change (`generation`), which invalidates them all. */
+  private idfCache = new Float64Array(0);
+  private idfStamps = new Int32Array(0);
+  private generation = 0;
 
   /** Interns the terms of an article's units, counts them and files each unit under its class. */
   add(units: Unit[], article: number): IndexedUnit[] {
+    this.generation++;
     return units.map((unit, index) => {
       const terms = this.termSet(unit);
       this.liveUnits++;
@@ -68,6 +73,7 @@ export class TermIndex {
   }
 
   remove(units: IndexedUnit[], article: number): void {
+    this.generation++;
     units.forEach(({ unit, cls, ids }, index) => {
       this.liveUnits--;
       for (const id of ids) this.unitFrequency[id]--;
@@ -104,7 +110,22 @@ export class TermIndex {
    * stay moderate in a small corpus, where every shared word would otherwise look equally rare.
    */
   idf(id: number): number {
-    return Math.log((this.liveUnits + IDF_PRIOR_UNITS) / (this.unitFrequency[id] + 1));
+    if (this.idfStamps.length <= id) this.growIdfCache();
+    if (this.idfStamps[id] !== this.generation) {
+      this.idfCache[id] = Math.log((this.liveUnits + IDF_PRIOR_UNITS) / (this.unitFrequency[id] + 1));
+      this.idfStamps[id] = this.generation;
+    }
+    return this.idfCache[id];
+  }
+
+  private growIdfCache(): void {
+    const size = Math.max(1024, this.unitFrequency.length * 2);
+    const cache = new Float64Array(size);
+    const stamps = new Int32Array(size).fill(-1);
+    cache.set(this.idfCache);
+    stamps.set(this.idfStamps);
+    this.idfCache = cache;
+    this.idfStamps = stamps;
   }
 
   /** A term mostly written with a capital inside sentences is a name (person, place, organisation). */
@@ -113,16 +134,19 @@ export class TermIndex {
   }
 
   private termSet(unit: Unit): TermSet {
-    const byId = new Map<number, number>();
-    for (const term of unit.terms) {
-      const id = this.intern(term.key);
-      const flags = (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0);
-      const previous = byId.get(id);
+    const entries = unit.terms.map((term) => [this.intern(term.key), (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0)]);
+    entries.sort((x, y) => x[0] - y[0]);
+    const ids: number[] = [];
+    const flags: number[] = [];
+    for (const [id, flag] of entries) {
       // A term counts as quoted only when every occurrence in the unit is quoted.
-      byId.set(id, previous === undefined ? flags : previous & flags);
+      if (ids.length > 0 && ids[ids.length - 1] === id) flags[flags.length - 1] &= flag;
+      else {
+        ids.push(id);
+        flags.push(flag);
+      }
     }
-    const ids = Int32Array.from([...byId.keys()].sort((x, y) => x - y));
-    return { ids, flags: Uint8Array.from(ids, (id) => byId.get(id)!) };
+    return { ids: Int32Array.from(ids), flags: Uint8Array.from(flags) };
   }
 
   private classFor(unit: Unit, terms: TermSet): UnitClass {
