@@ -33,6 +33,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
       return {
         debounceMs: configuration.get<number>('debounceMs'),
         maxFileSizeMB: configuration.get<number>('maxFileSizeMB'),
+        copies: {
+          minWords: configuration.get<number>('copies.minWords'),
+          similarityThreshold: configuration.get<number>('copies.similarityThreshold'),
+        },
         trusted: vscode.workspace.isTrusted,
       };
     },

@@ -4,7 +4,9 @@ import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
@@ -13,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { createCorpus, MarkedSourced } from './analysis';
+import { createCorpus, MarkedSourced, type CopyDetectorOptions } from './analysis';
 import { isArticlePath } from './files/findArticleFiles';
 import { isSourcedFile } from './files/sourcedFile';
 import { codeActionsFor, MARK_SOURCED_COMMAND, type MarkSourcedArguments } from './lsp/codeActions';
@@ -21,19 +23,28 @@ import { SharedSourcedMarks } from './lsp/suppressions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, toSummary } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokensFor } from './lsp/semanticTokens';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, type IndexListener } from './workspaceIndex';
 import { DocumentFindingsRequest, ExportReportRequest, ReindexRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { formatMarkdown } from './report/formats';
 import { buildReport } from './report/report';
 
 const connection = createConnection(ProposedFeatures.all);
+// A failed background task (a message the client refused, a file that vanished mid-read) must not
+// end the server and with it every squiggle in the editor: log it and carry on.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
 const documents = new TextDocuments(TextDocument);
 
+/** What the client passes as `initializationOptions`; every field is optional. */
 interface Settings {
   debounceMs: number;
   maxFileSizeMB: number;
+  copies: Partial<CopyDetectorOptions>;
+  /** False in an untrusted workspace: the server then writes nothing into it. */
+  trusted: boolean;
 }
-let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10 };
+let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10, copies: {}, trusted: true };
 let indexing = false;
 let canWatchFiles = false;
 let canShowProgress = false;
@@ -55,7 +66,7 @@ function schedulePublish(): void {
 
 const markedSourced = new MarkedSourced();
 const sharedMarks = new SharedSourcedMarks(markedSourced);
-const index = new WorkspaceIndex(createCorpus({ markedSourced }), {
+const listener: IndexListener = {
   changed(uris) {
     for (const uri of uris) pendingPublish.add(uri);
     schedulePublish();
@@ -72,7 +83,9 @@ const index = new WorkspaceIndex(createCorpus({ markedSourced }), {
     reportedPercent = percent;
     scanProgress?.report(percent, `${done} of ${total} articles`);
   },
-});
+};
+/** Created at initialization, once the client's settings for the checks are known. */
+let index: WorkspaceIndex;
 
 function label(uri: string): string {
   const parsed = URI.parse(uri);
@@ -112,8 +125,26 @@ function sendStatus(): void {
   void connection.sendNotification(StatusNotification, status());
 }
 
+/** Settings from the client, keeping the default wherever a value is missing or of the wrong type. */
+function withClientSettings(defaults: Settings, options: unknown): Settings {
+  const given = (options ?? {}) as Record<string, unknown>;
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback);
+  const copies = (given.copies ?? {}) as Record<string, unknown>;
+  return {
+    debounceMs: number(given.debounceMs, defaults.debounceMs),
+    maxFileSizeMB: number(given.maxFileSizeMB, defaults.maxFileSizeMB) || defaults.maxFileSizeMB,
+    copies: {
+      ...(typeof copies.minWords === 'number' ? { minWords: copies.minWords } : {}),
+      ...(typeof copies.similarityThreshold === 'number' ? { similarityThreshold: copies.similarityThreshold } : {}),
+    },
+    trusted: given.trusted !== false,
+  };
+}
+
 connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settings = withClientSettings(settings, params.initializationOptions);
+  index = new WorkspaceIndex(createCorpus({ markedSourced, copies: settings.copies }), listener);
   index.setFolders(folders);
   sharedMarks.setFolders(folders);
   canInsertSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
@@ -121,8 +152,6 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canShowProgress = params.capabilities.window?.workDoneProgress === true;
   hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-  const options = params.initializationOptions as Partial<Settings> | undefined;
-  settings = { ...settings, ...options };
   index.maxFileBytes = settings.maxFileSizeMB * 1024 * 1024;
   return {
     capabilities: {
@@ -215,12 +244,25 @@ connection.onCodeAction(({ textDocument, context }) => {
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command !== MARK_SOURCED_COMMAND) return;
+  if (!settings.trusted) {
+    tellUser(MessageType.Warning, 'Provenance writes nothing in an untrusted workspace: trust the workspace to mark figures as sourced.');
+    return;
+  }
   try {
     index.invalidate(await sharedMarks.add(args?.[0] as MarkSourcedArguments));
   } catch (error) {
-    void connection.window.showErrorMessage(`Provenance could not mark the figure as sourced: ${error instanceof Error ? error.message : String(error)}`);
+    tellUser(MessageType.Error, `Provenance could not mark the figure as sourced: ${error instanceof Error ? error.message : String(error)}`);
   }
 });
+
+/**
+ * A message for the user. Sent as the `window/showMessage` notification, not the request that
+ * `connection.window.show…Message` sends: a client that answers that request with an error would
+ * otherwise leave a rejected promise behind and take the server down.
+ */
+function tellUser(type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
+}
 
 /** Reads the workspace folders' shared "marked as sourced" files into the figure check. */
 async function reloadSharedMarks(): Promise<void> {

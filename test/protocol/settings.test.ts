@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT, TestClient } from './lspClient';
+
+async function workspaceWith(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provenance-settings-'));
+  for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+const wire = (name: string) => fs.readFile(path.join(REPO_ROOT, 'test', 'fixtures', 'wire', name), 'utf8');
+
+test('the similarity threshold setting decides which copies are reported', async () => {
+  const dir = await workspaceWith({ 'original.txt': await wire('harbor-original.txt'), 'copy.txt': await wire('harbor-aggregator.txt'), 'marker.txt': 'The city will spend $4.2 million on new buses next year.\n' });
+  const uri = pathToFileURL(path.join(dir, 'copy.txt')).href;
+  const marker = pathToFileURL(path.join(dir, 'marker.txt')).href;
+  const strict = await TestClient.start(dir, { copies: { similarityThreshold: 1 } });
+  try {
+    // The marker file's own finding shows the scan has published, so an empty list for copy.txt is final.
+    await strict.client.waitFor(() => (strict.client.diagnostics.get(marker) ?? []).length > 0 && strict.client.diagnostics.has(uri));
+    assert.deepEqual((strict.client.diagnostics.get(uri) ?? []).filter((d) => d.code === 'copied-passage'), []);
+  } finally {
+    await strict.client.stop();
+  }
+  const lenient = await TestClient.start(dir, { copies: { similarityThreshold: 0.5 } });
+  try {
+    await lenient.client.waitFor(() => (lenient.client.diagnostics.get(uri) ?? []).some((d) => d.code === 'copied-passage'));
+  } finally {
+    await lenient.client.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('in an untrusted workspace, marking a figure as sourced writes nothing', async () => {
+  const dir = await workspaceWith({ 'buses.txt': 'The city will spend $4.2 million on new buses next year.\n' });
+  const uri = pathToFileURL(path.join(dir, 'buses.txt')).href;
+  const { client } = await TestClient.start(dir, { trusted: false });
+  try {
+    await client.waitFor(() => (client.diagnostics.get(uri) ?? []).some((d) => d.code === 'unsourced-figure'));
+    const diagnostic = (client.diagnostics.get(uri) ?? []).find((d) => d.code === 'unsourced-figure') as Diagnostic;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const mark = actions.find((a) => a.command?.command === 'provenance.markSourced');
+    assert.ok(mark?.command, 'the mark-as-sourced action is offered');
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: mark.command.command, arguments: mark.command.arguments });
+    await assert.rejects(fs.access(path.join(dir, '.provenance', 'sourced.json')), 'no marks file is written');
+    assert.ok((client.diagnostics.get(uri) ?? []).some((d) => d.code === 'unsourced-figure'), 'the figure is still flagged');
+  } finally {
+    await client.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
