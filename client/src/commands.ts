@@ -3,18 +3,21 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportReportRequest } from '../../shared/protocol';
 
-/** Maps the folder's `.txt` files to the News Article language, in that folder's settings only. */
+/**
+ * Maps `.txt` files to the News Article language in the workspace settings (for a single folder, its
+ * .vscode/settings.json). VS Code refuses `files.associations` in folder settings, so in a multi-root
+ * workspace the mapping covers every folder.
+ */
 export async function treatFolderAsNews(): Promise<void> {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
+  if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showWarningMessage('Open a folder first: the association is saved in the folder’s settings.');
     return;
   }
-  const files = vscode.workspace.getConfiguration('files', folder.uri);
-  const associations = { ...(files.get<Record<string, string>>('associations') ?? {}), '*.txt': 'news' };
-  await files.update('associations', associations, vscode.ConfigurationTarget.WorkspaceFolder);
-  void vscode.window.showInformationMessage(`The .txt files in ${folder.name} now open as News Articles.`);
+  const files = vscode.workspace.getConfiguration('files');
+  // Only the workspace's own associations: the merged value would copy the user's into the workspace.
+  const associations = { ...(files.inspect<Record<string, string>>('associations')?.workspaceValue ?? {}), '*.txt': 'news' };
+  await files.update('associations', associations, vscode.ConfigurationTarget.Workspace);
+  void vscode.window.showInformationMessage(`The .txt files in ${vscode.workspace.name ?? 'this workspace'} now open as News Articles.`);
 }
 
 export async function exportReport(client: LanguageClient): Promise<void> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentFindingsRequest, type FindingSummary, type PassageLink } from '../../shared/protocol';
+import { PASSAGE_SCHEME, passageRef } from './passageCompare';
 
 export type PanelNode = { kind: 'finding'; uri: string; finding: FindingSummary } | { kind: 'passage'; from: { uri: string; finding: FindingSummary }; passage: PassageLink };
 
@@ -28,7 +29,7 @@ export class FindingsPanel implements vscode.TreeDataProvider<PanelNode>, vscode
   async getChildren(node?: PanelNode): Promise<PanelNode[]> {
     if (node?.kind === 'finding') return node.finding.related.map((passage) => ({ kind: 'passage', from: node, passage }));
     if (node) return [];
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const uri = activeArticle();
     if (!uri || !this.client.isRunning()) return [];
     const result = await this.client.sendRequest(DocumentFindingsRequest, { uri });
     return result.findings.map((finding) => ({ kind: 'finding', uri, finding }));
@@ -61,6 +62,16 @@ export class FindingsPanel implements vscode.TreeDataProvider<PanelNode>, vscode
     clearTimeout(this.refreshTimer);
     this.changed.dispose();
   }
+}
+
+/**
+ * The article whose findings to list. A Compare diff shows two passages rather than an article; while it
+ * is active, the list stays on the article Compare was clicked in, whose passage is on the left.
+ */
+function activeArticle(): string | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputTextDiff && input.original.scheme === PASSAGE_SCHEME) return passageRef(input.original).uri;
+  return vscode.window.activeTextEditor?.document.uri.toString();
 }
 
 function toRange(range: FindingSummary['range']): vscode.Range {

@@ -13,7 +13,7 @@ interface PassageRef {
  */
 export class PassageContentProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const ref = JSON.parse(uri.query) as PassageRef;
+    const ref = passageRef(uri);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
     const { start, end } = ref.range;
     // One sentence a line makes a reworded passage easy to compare.
@@ -23,6 +23,10 @@ export class PassageContentProvider implements vscode.TextDocumentContentProvide
       .replace(/([.!?]["”’]?) (?=\S)/g, '$1\n')
       .trim();
   }
+}
+
+export function passageRef(uri: vscode.Uri): PassageRef {
+  return JSON.parse(uri.query) as PassageRef;
 }
 
 export function passageUri(ref: PassageRef): vscode.Uri {

@@ -13,8 +13,12 @@ export interface WorkbenchOptions {
   readonly name?: string;
 }
 
-/** Squiggles as Monaco draws them: one decoration element per line of a diagnostic's range. */
-export const SQUIGGLE = '.monaco-editor .view-overlays .squiggly-error, .monaco-editor .view-overlays .squiggly-warning, .monaco-editor .view-overlays .squiggly-info';
+/** Squiggles as Monaco draws them inside one editor: one decoration element per line of a diagnostic's range. */
+export const EDITOR_SQUIGGLE = '.view-overlays .squiggly-error, .view-overlays .squiggly-warning, .view-overlays .squiggly-info';
+/** Squiggles in any editor. */
+export const SQUIGGLE = EDITOR_SQUIGGLE.split(', ')
+  .map((selector) => `.monaco-editor ${selector}`)
+  .join(', ');
 /** The editor hover; Monaco keeps hidden hover widgets in the DOM, so only visible ones count. */
 export const HOVER = '.monaco-editor .monaco-hover:not(.hidden)';
 
@@ -39,7 +43,15 @@ export class Workbench {
         logFile: freshFile(path.join(results, `${name}-code-server.log`)),
         keepLogsIn: path.join(results, `${name}-logs`),
         // Hovers must come up promptly and stay put while the screenshot is taken.
-        settings: { 'editor.hover.delay': 300, 'editor.hover.sticky': true, 'editor.minimap.enabled': false },
+        // Articles are one paragraph a line: wrapped, a screenshot shows whole paragraphs. Occurrence
+        // highlights would box every repeat of the word under the cursor and hide the colours.
+        settings: {
+          'editor.hover.delay': 300,
+          'editor.hover.sticky': true,
+          'editor.minimap.enabled': false,
+          'editor.wordWrap': 'on',
+          'editor.occurrencesHighlight': 'off',
+        },
       });
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -56,6 +68,16 @@ export class Workbench {
     }
   }
 
+  /** The temp folder opened as the workspace, for writing new articles into it as another program would. */
+  get folder(): string {
+    return this.workspace.folder;
+  }
+
+  /** The editor of the active editor group. */
+  get activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor to show text. */
   async openFile(fileName: string): Promise<Locator> {
     const { page } = this;
@@ -66,7 +88,21 @@ export class Workbench {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
-    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    const editor = this.activeEditor;
+    await editor.locator('.view-lines .view-line').first().waitFor();
+    return editor;
+  }
+
+  /**
+   * Opens a file by clicking it in the Explorer. Quick Open searches a file list cached while the window
+   * starts, so a file written since may be missing there; the Explorer watches the folder.
+   */
+  async openFromExplorer(fileName: string): Promise<Locator> {
+    const { page } = this;
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    const editor = this.activeEditor;
     await editor.locator('.view-lines .view-line').first().waitFor();
     return editor;
   }
@@ -99,6 +135,23 @@ export class Workbench {
     const file = path.join(resultsDir(), fileName);
     // Hovers fade in; without this the picture can catch them half transparent.
     await (target ?? this.page).screenshot({ path: file, animations: 'disabled' });
+    return file;
+  }
+
+  /**
+   * Saves a PNG of the smallest part of the window that holds all `targets`, plus `margin` pixels, cut at
+   * `maxHeight`: small enough to keep in the repository for the README, with the context a reader needs.
+   */
+  async screenshotAround(fileName: string, targets: readonly Locator[], { margin = 24, maxHeight = Infinity } = {}): Promise<string> {
+    const boxes = (await Promise.all(targets.map((t) => t.boundingBox()))).filter((b) => b !== null);
+    if (boxes.length === 0) return this.screenshot(fileName);
+    const viewport = this.page.viewportSize() ?? { width: 1400, height: 900 };
+    const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+    const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+    const right = Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width)) + margin);
+    const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + margin, y + maxHeight);
+    const file = path.join(resultsDir(), fileName);
+    await this.page.screenshot({ path: file, animations: 'disabled', clip: { x, y, width: right - x, height: bottom - y } });
     return file;
   }
 

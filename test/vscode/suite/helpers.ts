@@ -50,3 +50,34 @@ export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): 
   });
   return `diagnostics were:\n${lines.join('\n')}`;
 }
+
+export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
+/** The file name a uri ends with, for matching and for messages. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+/**
+ * What the extension returns from activate(). Panel nodes stay opaque: the tests read them through
+ * getTreeItem(), which is all the tree view shows a user.
+ */
+export interface ProvenanceApi {
+  readonly findingsPanel: vscode.TreeDataProvider<PanelNode>;
+}
+export type PanelNode = object;
+
+export async function provenanceApi(): Promise<ProvenanceApi> {
+  const extension = vscode.extensions.getExtension<ProvenanceApi>('provenance.provenance');
+  if (!extension) throw new Error('the extension provenance.provenance is not loaded');
+  return extension.activate();
+}
+
+/** The (uri, selection) a tree item opens when clicked, as its `vscode.open` command carries them. */
+export function openTarget(item: vscode.TreeItem): { uri: vscode.Uri; selection: vscode.Range } | undefined {
+  const [uri, options] = (item.command?.command === 'vscode.open' ? item.command.arguments : undefined) ?? [];
+  const selection = (options as vscode.TextDocumentShowOptions | undefined)?.selection;
+  return uri instanceof vscode.Uri && selection ? { uri, selection } : undefined;
+}
