@@ -4,18 +4,21 @@ import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   MessageType,
   ProposedFeatures,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Diagnostic,
   type InitializeResult,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { createCorpus, MarkedSourced, type CopyDetectorOptions } from './analysis';
+import { createCorpus, MarkedSourced, type Article, type CopyDetectorOptions, type Finding } from './analysis';
 import { isArticlePath } from './files/findArticleFiles';
 import { isSourcedFile } from './files/sourcedFile';
 import { codeActionsFor, MARK_SOURCED_COMMAND, type MarkSourcedArguments } from './lsp/codeActions';
@@ -106,19 +109,43 @@ function diagnosticsFor(uri: string): Diagnostic[] {
   return index.findings(uri).map((finding) => toDiagnostic(finding, article, lookup));
 }
 
+/** Longest stretch spent computing and publishing findings before edits and requests get a turn. */
+const PUBLISH_SLICE_MS = 25;
+let openDocumentPublished = false;
+/** Diagnostics last published per document, for the status bar's count without recomputing anything. */
+const publishedCounts = new Map<string, number>();
+
+/**
+ * Publishes the pending documents, open ones first, in slices: after indexing a workspace thousands of
+ * articles wait, and each is pushed as soon as its findings are ready while typing stays responsive.
+ */
 function flushPublish(): void {
   publishTimer = undefined;
-  const uris = [...pendingPublish];
-  pendingPublish.clear();
-  for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri) });
+  const started = Date.now();
+  const uris = [...pendingPublish].sort((a, b) => Number(index.isOpen(b)) - Number(index.isOpen(a)));
+  for (const uri of uris) {
+    if (Date.now() - started > PUBLISH_SLICE_MS) break;
+    pendingPublish.delete(uri);
+    if (index.isOpen(uri)) openDocumentPublished = true;
+    const diagnostics = diagnosticsFor(uri);
+    publishedCounts.set(uri, diagnostics.length);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+  if (pendingPublish.size > 0) {
+    publishTimer = setTimeout(flushPublish, 0);
+    return;
+  }
   // Figures change colour when their findings change, even where the text did not (a figure marked as
   // sourced, an edit in another article).
-  if (canRefreshSemanticTokens && uris.some((uri) => index.isOpen(uri))) void connection.languages.semanticTokens.refresh();
+  if (canRefreshSemanticTokens && openDocumentPublished) void connection.languages.semanticTokens.refresh();
+  openDocumentPublished = false;
   sendStatus();
 }
 
 function status(): StatusParams {
-  return { articles: index.corpus.size, findings: index.totalFindings(), indexing };
+  let findings = 0;
+  for (const count of publishedCounts.values()) findings += count;
+  return { articles: index.corpus.size, findings, indexing };
 }
 
 function sendStatus(): void {
@@ -228,13 +255,23 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   }
 });
 
-connection.onHover(({ textDocument, position }) => {
+/**
+ * Stops a request the client no longer wants (the user typed on or moved away): a burst of edits leaves
+ * a queue of stale hovers and code actions that would each recompute findings for text already gone.
+ */
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+connection.onHover(({ textDocument, position }, token) => {
+  throwIfCancelled(token);
   const article = index.article(textDocument.uri);
   if (!article) return undefined;
   return hoverFor(index.findings(textDocument.uri), article, article.lines.offsetAt(position), lookup, label);
 });
 
-connection.onCodeAction(({ textDocument, context }) => {
+connection.onCodeAction(({ textDocument, context }, token) => {
+  throwIfCancelled(token);
   const article = index.article(textDocument.uri);
   const document = documents.get(textDocument.uri);
   // Offsets of an analysis older than the editor's text would misplace the edits; fresh diagnostics bring a new request.
@@ -271,7 +308,8 @@ async function reloadSharedMarks(): Promise<void> {
   index.invalidate(affected);
 }
 
-connection.languages.semanticTokens.on(({ textDocument }) => {
+connection.languages.semanticTokens.on(({ textDocument }, token) => {
+  throwIfCancelled(token);
   const document = documents.get(textDocument.uri);
   // The client asks right after an edit, before the debounced analysis: colour the text it shows, not an older one.
   if (document && !index.problemOf(document.uri) && index.article(document.uri)?.text !== document.getText()) index.setOpenText(document.uri, document.getText());
@@ -279,14 +317,31 @@ connection.languages.semanticTokens.on(({ textDocument }) => {
   return article ? semanticTokensFor(article, index.findings(textDocument.uri)) : { data: [] };
 });
 
-connection.onRequest(DocumentFindingsRequest, ({ uri }) => {
+connection.onRequest(DocumentFindingsRequest, ({ uri }, token) => {
+  throwIfCancelled(token);
   const article = index.article(uri);
   return { uri, findings: article ? index.findings(uri).map((f) => toSummary(f, article, lookup)) : [] };
 });
 
-connection.onRequest(ExportReportRequest, () => {
+/** Articles between pauses of a long request, which let edits and cancellation in. */
+const REQUEST_SLICE = 100;
+
+connection.onRequest(ExportReportRequest, async (token) => {
   const uris = [...index.corpus.uris()].sort();
-  const report = buildReport(uris.flatMap((uri) => index.findings(uri)), lookup, (uri) => index.relativePath(uri));
+  const findings: Finding[] = [];
+  // Each article as its findings were taken: one edited meanwhile must not lend them its new line numbers.
+  const taken = new Map<string, Article>();
+  for (let i = 0; i < uris.length; i++) {
+    if (i % REQUEST_SLICE === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      throwIfCancelled(token);
+    }
+    const article = index.article(uris[i]);
+    if (!article) continue;
+    taken.set(uris[i], article);
+    findings.push(...index.findings(uris[i]));
+  }
+  const report = buildReport(findings, (uri) => taken.get(uri) ?? lookup(uri), (uri) => index.relativePath(uri));
   return { markdown: formatMarkdown(report) };
 });
 

@@ -4,7 +4,7 @@ import type { Article } from './analysis/article';
 import type { Corpus } from './analysis/corpus';
 import type { Finding } from './analysis/types';
 import { findArticleFiles } from './files/findArticleFiles';
-import { readArticleFile } from './files/readArticleFile';
+import { DEFAULT_MAX_FILE_BYTES, readArticleFile, tooLarge } from './files/readArticleFile';
 
 export interface IndexListener {
   /** Findings of these documents may have changed. */
@@ -24,6 +24,9 @@ export class WorkspaceIndex {
   private readonly openDocuments = new Set<string>();
   private readonly findingsCache = new Map<string, Finding[]>();
   private readonly problems = new Map<string, string>();
+  /** The latest read from disk started for each file, so that an older read finishing later is dropped. */
+  private readonly reads = new Map<string, number>();
+  private readCount = 0;
   private folders: string[] = [];
   maxFileBytes: number | undefined;
 
@@ -39,16 +42,21 @@ export class WorkspaceIndex {
   /** Reads every article below the workspace folders from disk, replacing what was indexed from disk before. */
   async scan(): Promise<void> {
     const { files, problems } = await findArticleFiles(this.folders);
-    for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
     const seen = new Set(files.map((f) => URI.file(f).toString()));
+    const problemUris = new Set(problems.map((p) => URI.file(p.path).toString()));
+    // A problem with a path that is now neither listed nor failing went away with the path.
+    for (const uri of [...this.problems.keys()]) if (!seen.has(uri) && !problemUris.has(uri) && !this.openDocuments.has(uri)) this.clearProblem(uri);
+    for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.openDocuments.has(uri)) this.notify(this.corpus.remove(uri), uri);
     let done = 0;
     for (const file of files) {
-      await this.loadFromDisk(URI.file(file).toString());
+      await this.loadFromDisk(URI.file(file).toString(), true);
       this.listener.progress(++done, files.length);
       // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // Articles were loaded without asking which others each one affects: any may have changed.
+    this.notify(new Set(this.corpus.uris()));
   }
 
   isOpen(uri: string): boolean {
@@ -58,6 +66,14 @@ export class WorkspaceIndex {
   /** Text from the editor, unsaved changes included. */
   setOpenText(uri: string, text: string): void {
     this.openDocuments.add(uri);
+    // The editor opens files of any size: the limit that spares the server a long analysis applies here too.
+    const limit = this.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const bytes = text.length > limit / 3 ? Buffer.byteLength(text, 'utf8') : 0;
+    if (bytes > limit) {
+      this.notify(this.corpus.remove(uri), uri);
+      this.reportProblem(uri, tooLarge(bytes, limit));
+      return;
+    }
     this.analyse(uri, text);
   }
 
@@ -65,16 +81,14 @@ export class WorkspaceIndex {
   async closed(uri: string): Promise<void> {
     this.openDocuments.delete(uri);
     if (this.isInWorkspace(uri)) await this.loadFromDisk(uri);
-    else this.notify(this.corpus.remove(uri), uri);
+    else this.forget(uri);
   }
 
   /** A file changed, appeared or disappeared on disk. Open documents keep the editor's text. */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
     if (this.openDocuments.has(uri)) return;
-    if (deleted) {
-      this.clearProblem(uri);
-      this.notify(this.corpus.remove(uri), uri);
-    } else await this.loadFromDisk(uri);
+    if (deleted) this.forget(uri);
+    else await this.loadFromDisk(uri);
   }
 
   findings(uri: string): Finding[] {
@@ -104,27 +118,36 @@ export class WorkspaceIndex {
     return this.problems.get(uri);
   }
 
-  totalFindings(): number {
-    let total = 0;
-    for (const uri of this.corpus.uris()) total += this.findings(uri).length;
-    return total;
+
+  /** `bulk`: part of a scan, which settles every article's findings at its end. */
+  private async loadFromDisk(uri: string, bulk = false): Promise<void> {
+    const read = ++this.readCount;
+    this.reads.set(uri, read);
+    const result = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
+    // While this read waited, the file was read again or deleted (a scan and a watcher event racing).
+    if (this.reads.get(uri) !== read) return;
+    this.reads.delete(uri);
+    if (this.openDocuments.has(uri)) return;
+    if (result.ok) this.analyse(uri, result.text, bulk);
+    // Deleted or renamed between listing and reading: the watcher reports it, nothing to say on the file.
+    else if (result.absent) this.forget(uri);
+    else {
+      this.notify(this.corpus.remove(uri), uri);
+      this.reportProblem(uri, result.problem);
+    }
   }
 
-  private async loadFromDisk(uri: string): Promise<void> {
-    const read = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
-    if (this.openDocuments.has(uri)) return;
-    if (!read.ok) {
-      this.notify(this.corpus.remove(uri), uri);
-      this.reportProblem(uri, read.problem);
-      return;
-    }
-    this.analyse(uri, read.text);
+  private forget(uri: string): void {
+    this.reads.delete(uri);
+    this.clearProblem(uri);
+    this.notify(this.corpus.remove(uri), uri);
   }
 
   /** Adds the text to the corpus; a failure is reported on the file instead of taking the server down. */
-  private analyse(uri: string, text: string): void {
+  private analyse(uri: string, text: string, bulk = false): void {
     try {
-      this.notify(this.corpus.upsert({ uri, text }));
+      if (bulk) this.corpus.load({ uri, text });
+      else this.notify(this.corpus.upsert({ uri, text }));
       this.clearProblem(uri);
     } catch (error) {
       this.notify(this.corpus.remove(uri), uri);

@@ -10,6 +10,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeResult,
+  type WorkspaceClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
@@ -48,9 +49,14 @@ export class TestClient {
 
   /**
    * `launch.nodeArgs` go to the server's Node process (e.g. `--cpu-prof`); `launch.serverScript` replaces
-   * `bin/provenance-ls`, e.g. with a copy of the bundle that a rebuild cannot change mid-measurement.
+   * `bin/provenance-ls`, e.g. with a copy of the bundle that a rebuild cannot change mid-measurement;
+   * `launch.workspaceCapabilities` adds client capabilities, e.g. snippet edits.
    */
-  static async start(workspaceFolder: string, initializationOptions: object = {}, launch: { nodeArgs?: string[]; serverScript?: string } = {}): Promise<{ client: TestClient; result: InitializeResult }> {
+  static async start(
+    workspaceFolder: string,
+    initializationOptions: object = {},
+    launch: { nodeArgs?: string[]; serverScript?: string; workspaceCapabilities?: WorkspaceClientCapabilities } = {},
+  ): Promise<{ client: TestClient; result: InitializeResult }> {
     const script = launch.serverScript ?? path.join(REPO_ROOT, 'bin', 'provenance-ls');
     const child = spawn(process.execPath, [...(launch.nodeArgs ?? []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -62,7 +68,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: path.basename(workspaceFolder) }],
-      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, ...launch.workspaceCapabilities } },
       initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});

@@ -45,8 +45,8 @@ function nlp(): ReturnType<typeof winkNLP> {
 export function analyzeText(text: string): NlpResult {
   const engine = nlp();
   const its = engine.its;
-  const analysed = breakOverlongWords(text);
-  const doc = engine.readDoc(analysed);
+  const analysed = shortenOverlongWords(text);
+  const doc = engine.readDoc(analysed.text);
   const tokenCollection = doc.tokens();
   const values = tokenCollection.out(its.value) as string[];
   const spaces = tokenCollection.out(its.precedingSpaces) as string[];
@@ -62,14 +62,17 @@ export function analyzeText(text: string): NlpResult {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     offset += spaces[i].length;
-    if (analysed.startsWith(value, offset) === false) {
-      const found = analysed.indexOf(value, offset);
+    if (analysed.text.startsWith(value, offset) === false) {
+      const found = analysed.text.indexOf(value, offset);
       if (found >= 0) offset = found;
     }
     const start = Math.min(offset, text.length);
-    const end = Math.min(start + value.length, text.length);
-    tokens[i] = { start, end, value: analysed === text ? value : text.slice(start, end), normal: normals[i], lemma: lemmas[i], type: types[i], pos: posTags[i], stopWord: stopFlags[i] };
-    offset = end;
+    const headEnd = Math.min(start + value.length, text.length);
+    const end = analysed.runEnds.get(headEnd) ?? headEnd;
+    // wink gives no lemma for some words ("cannot" before a comma): the normal form stands in for it.
+    tokens[i] = { start, end, value: end === headEnd ? value : text.slice(start, end), normal: normals[i] ?? value.toLowerCase(), lemma: lemmas[i] ?? normals[i] ?? value.toLowerCase(), type: types[i], pos: posTags[i], stopWord: stopFlags[i] };
+    // wink counts the blanked rest of a shortened run as the next token's preceding spaces.
+    offset = headEnd;
   }
 
   const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
@@ -86,32 +89,35 @@ export function analyzeText(text: string): NlpResult {
   return { tokens, sentenceTokenSpans, entities };
 }
 
-/** Runs of non-space characters longer than this are cut before wink sees them. */
+/** Runs of non-space characters longer than this are shortened before wink sees them. */
 const MAX_WORD_LENGTH = 64;
 const OVERLONG_WORD = new RegExp(`\\S{${MAX_WORD_LENGTH + 1},}`, 'g');
 
-/**
- * wink tests every token with regular expressions whose time grows with the square of its length (its
- * abbreviation test is `/[a-z].*\.$/i`), so a long run without spaces (a megabyte of digits, a pasted
- * blob) would never finish. Such runs are cut by turning one character in every MAX_WORD_LENGTH into a
- * space. The copy has the same length, so every offset holds for the real text, from which token values
- * are then read. No word of prose is that long.
- */
-function breakOverlongWords(text: string): string {
-  return text.replace(OVERLONG_WORD, (run) => {
-    let cut = '';
-    let from = 0;
-    for (let at = MAX_WORD_LENGTH; at < run.length; at += MAX_WORD_LENGTH + 1) {
-      // Never split a surrogate pair: a lone half would make the pieces invalid text.
-      if (isLowSurrogate(run.charCodeAt(at))) at++;
-      if (at >= run.length) break;
-      cut += `${run.slice(from, at)} `;
-      from = at + 1;
-    }
-    return cut + run.slice(from);
-  });
+interface Shortened {
+  /** The text wink reads: as long as the real one, so offsets hold for both. */
+  text: string;
+  /** Where a shortened run's kept head ends, mapped to where the whole run ends. */
+  runEnds: Map<number, number>;
 }
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
+/**
+ * wink tests every token with regular expressions whose time grows with the square of the token's
+ * length (its abbreviation test is `/[a-z].*\.$/i`), so a long run without spaces (a megabyte of digits, a
+ * pasted blob) would never finish. wink reads only the head of such a run, the rest blanked to spaces; the
+ * token ending the head is then stretched over the whole run, so the run stays one word as wink would
+ * have made it. No word of prose is that long.
+ */
+function shortenOverlongWords(text: string): Shortened {
+  const runEnds = new Map<number, number>();
+  const shortened = text.replace(OVERLONG_WORD, (run: string, at: number) => {
+    // Never keep half of a surrogate pair.
+    const head = isHighSurrogate(run.charCodeAt(MAX_WORD_LENGTH - 1)) ? MAX_WORD_LENGTH - 1 : MAX_WORD_LENGTH;
+    runEnds.set(at + head, at + run.length);
+    return run.slice(0, head) + ' '.repeat(run.length - head);
+  });
+  return { text: shortened, runEnds };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

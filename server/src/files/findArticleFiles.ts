@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /** Folders that hold tooling, not articles. */
@@ -6,7 +6,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode
 
 export interface FoundFiles {
   files: string[];
-  /** Paths that could not be listed, with the reason. */
+  /** Paths that could not be listed or are not files that can be read, with the reason. */
   problems: Array<{ path: string; problem: string }>;
 }
 
@@ -15,20 +15,22 @@ export function isArticlePath(filePath: string): boolean {
 }
 
 /**
- * Every `.txt` file below the given files or folders, sorted. Symbolic links are followed once:
- * a folder reached again through a link loop is listed only the first time.
+ * Every `.txt` file below the given files or folders, sorted. Symbolic links are followed once: a
+ * folder reached again through a link loop is listed only the first time, and a file reached through
+ * several links is listed once, under its first path (else an article would be a copy of itself).
  */
 export async function findArticleFiles(roots: string[]): Promise<FoundFiles> {
   const files = new Set<string>();
   const problems: FoundFiles['problems'] = [];
   const visitedFolders = new Set<string>();
+  const visitedFiles = new Set<string>();
 
   async function visit(entry: string, explicit: boolean): Promise<void> {
     let stat;
     try {
       stat = await fs.stat(entry);
     } catch (error) {
-      problems.push({ path: entry, problem: describeFsError(error) });
+      problems.push({ path: entry, problem: await describeStatError(entry, error) });
       return;
     }
     if (stat.isDirectory()) {
@@ -46,13 +48,35 @@ export async function findArticleFiles(roots: string[]): Promise<FoundFiles> {
         if (SKIPPED_FOLDERS.has(name)) continue;
         await visit(path.join(entry, name), false);
       }
-    } else if (stat.isFile() && (explicit || isArticlePath(entry))) {
+    } else if (!explicit && !isArticlePath(entry)) {
+      return;
+    } else if (!stat.isFile()) {
+      problems.push({ path: entry, problem: describeNonFile(stat) });
+    } else {
+      const real = await fs.realpath(entry).catch(() => entry);
+      if (visitedFiles.has(real)) return;
+      visitedFiles.add(real);
       files.add(entry);
     }
   }
 
   for (const root of roots) await visit(root, true);
   return { files: [...files].sort(), problems };
+}
+
+/** Why something that is not a regular file or a folder was not read. */
+export function describeNonFile(stat: Stats): string {
+  if (stat.isDirectory()) return 'is a folder';
+  const kind = stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : stat.isBlockDevice() || stat.isCharacterDevice() ? 'a device' : 'not a regular file';
+  return `is ${kind}, not a file; it was not read`;
+}
+
+async function describeStatError(entry: string, error: unknown): Promise<string> {
+  if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    const link = await fs.lstat(entry).catch(() => undefined);
+    if (link?.isSymbolicLink()) return 'is a symbolic link to something that does not exist';
+  }
+  return describeFsError(error);
 }
 
 export function describeFsError(error: unknown): string {
@@ -67,6 +91,8 @@ export function describeFsError(error: unknown): string {
       return 'symbolic link loop';
     case 'EISDIR':
       return 'is a folder';
+    case 'ENAMETOOLONG':
+      return 'its path is too long for the system';
     default:
       return error instanceof Error ? error.message : String(error);
   }

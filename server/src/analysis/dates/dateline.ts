@@ -18,10 +18,14 @@ const MAX_PARAGRAPHS = 8;
 const MAX_OFFSET = 1500;
 const MAX_LINE = 160;
 
-/** What may stand before a date on a line of its own: "Posted", "Published on", "By Jane Doe |". */
-const LABEL_PREFIX = /^(?:\s*(?:posted|published|updated|post(?:ed)?\s+at|first\s+published|last\s+updated|date[d]?|on|by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:|·•,–—-]?)*\s*$/i;
-/** What may follow it: a time, a time zone, a separator. */
-const LABEL_SUFFIX = /^(?:\s*[|·•,]?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|[A-Z]{2,5}|\([A-Z]{2,5}\)))*\s*$/i;
+/**
+ * What may stand before a date on a line of its own: "Posted", "Published on", "By Jane Doe |". Each
+ * repetition is matched atomically (`(?=(…))\1`): a label's words could otherwise be split between
+ * repetitions in exponentially many ways, and a 150-character line that fails would take minutes.
+ */
+const LABEL_PREFIX = /^(?:(?=(\s*(?:posted|published|updated|post(?:ed)?\s+at|first\s+published|last\s+updated|date[d]?|on|by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:|·•,–—-]?))\1)*\s*$/i;
+/** What may follow it: a time, a time zone, a separator; atomic repetitions for the same reason. */
+const LABEL_SUFFIX = /^(?:(?=(\s*[|·•,]?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|[A-Z]{2,5}|\([A-Z]{2,5}\))))\1)*\s*$/i;
 /** A place and an optional agency before the date at the start of a story: "VALDERA, ", "OSLO (Reuters), ". */
 const PLACE_PREFIX = /^\s*([A-Z][A-Za-z.'’ -]{1,40}?)\s*(?:\([^)]{1,40}\))?,\s*$/;
 /** A full date has a year: lines without one are not worth a chrono pass. */
