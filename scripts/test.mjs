@@ -64,6 +64,7 @@ if (!run('bundle', process.execPath, ['scripts/build.mjs'])) failed++;
 if (failed === 0) {
   if (wanted('unit')) nodeTests('engine and CLI', ['out/test/unit/', 'out/test/cli/']);
   if (wanted('protocol')) nodeTests('language server over stdio', ['out/test/protocol/']);
+  if (wanted('robustness')) nodeTests('robustness and properties', ['out/test/robustness/', 'out/test/properties/']);
   if (wanted('grammar')) step('grammar fixtures', 'npm', ['run', '--silent', 'test:grammar']);
   if (wanted('eval')) step('accuracy targets (npm run eval)', process.execPath, ['out/test/eval/main.js']);
   if (wanted('vscode') || wanted('ui')) {
