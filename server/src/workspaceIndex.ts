@@ -118,7 +118,6 @@ export class WorkspaceIndex {
     return this.problems.get(uri);
   }
 
-
   /** `bulk`: part of a scan, which settles every article's findings at its end. */
   private async loadFromDisk(uri: string, bulk = false): Promise<void> {
     const read = ++this.readCount;
