@@ -22,7 +22,7 @@ const MAX_STEP = 3;
  * Similarity two sentences on the same subject reach without one being written from the other; each
  * pair in a chain scores what it has above this.
  */
-export const CHANCE_SIMILARITY = 0.25;
+const CHANCE_SIMILARITY = 0.25;
 /** Cost of each unit skipped inside a chain. */
 const GAP_COST = 0.05;
 

@@ -1,16 +1,24 @@
 import type { Article } from '../article';
 import type { Detector } from '../detector';
 import type { Finding } from '../types';
-import { CHANCE_SIMILARITY, type UnitPair, type WordedPair } from './alignment';
+import type { UnitPair, WordedPair } from './alignment';
 import { resolveCopyOptions, type CopyDetectorOptions } from './options';
 import { passageUnits } from './passageUnits';
 import { PostingCounter } from './postingCounter';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
 import { copiedPairs, PAIR_FLOOR, type PairSides } from './passageRules';
-import { SharedTermCounter } from './sharedTerms';
-import { compareUnits, NEAR_VERBATIM, surfaceSimilarity, termWeight, unitNorm, type UnitNorm } from './similarity';
-import { wordingSketch } from './wordingSketch';
-import { TermIndex, UNIT_SLOTS, type IndexedUnit, type TermSet, type UnitClass } from './termIndex';
+import { compareUnits, NEAR_VERBATIM, surfaceSimilarity, unitNorm, type UnitNorm } from './similarity';
+import { TermIndex, UNIT_SLOTS, type IndexedUnit, type UnitClass } from './termIndex';
+
+/** A unit of the article being checked and a class of units it resembles. */
+interface ClassMatch {
+  index: number;
+  cls: UnitClass;
+  similarity: number;
+  evidence: number;
+  /** Known only for the unit's own class, whose members share its wording. */
+  surface?: number;
+}
 
 interface Entry {
   id: number;
@@ -27,24 +35,17 @@ interface Matches {
 }
 
 /**
- * A unit looks up its likely copies by its PROBE_TERMS weightiest terms, reading at most PROBE_POSTINGS
- * postings in all: a term in more distinct wordings than that never finds candidates (it still counts
- * in similarity). The budget bounds what a lookup reads, so it costs the same in a corpus of any size.
+ * Terms in more distinct wordings than this are too common to find candidates by (they still count in
+ * similarity). The cap bounds the postings read per term, so a query costs about the same in a corpus
+ * of any size.
  */
-const PROBE_TERMS = 6;
-const PROBE_POSTINGS = 300;
-/** A shingle in more distinct wordings than this is a stock phrase, which finds no copies. */
-const MAX_SHINGLE_POSTINGS = 50;
+const MAX_POSTINGS = 600;
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
 const MAX_COMPARED_ARTICLES = 20;
 /**
- * Units must share this many terms, and this share of the shorter unit's terms, before they are scored:
- * pairs sharing less never reach the similarity a passage needs. Terms in more distinct wordings than
- * MIN_COMMON_SPREAD and this share of all wordings are too common to count here (they still count in
- * similarity): two sentences of boilerplate on a common subject would otherwise be scored as a pair.
+ * Candidate pairs must share this many terms under the cap, and this share of the shorter unit's terms,
+ * before they are scored: pairs sharing less never reach the similarity a passage needs.
  */
-const MIN_COMMON_SPREAD = 600;
-const COMMON_SHARE = 0.015;
 const MIN_SHARED_TERMS = 2;
 const MIN_SHARED_SHARE = 0.2;
 
@@ -71,10 +72,9 @@ export class CopyDetector implements Detector {
   private readonly outgoing = new Map<number, Set<number>>();
   private readonly incoming = new Map<number, Set<number>>();
   private readonly counter = new PostingCounter();
-  private readonly joined = new SharedTermCounter();
-  /** Per article id, scratch space for ranking the articles one query resembles; zero between queries. */
+  /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
-  private unitWeights = new Float64Array(0);
+  private docSlots = new Int32Array(0);
 
   constructor(options: Partial<CopyDetectorOptions> = {}) {
     this.options = resolveCopyOptions(options);
@@ -164,141 +164,83 @@ export class CopyDetector implements Detector {
       const score = compareUnits(this.terms, entry.units[a], other.units[b], normOf(entry.units[a].cls), normOf(other.units[b].cls));
       return { a, b, similarity: score.similarity, evidence: score.evidence };
     };
-    const common = Math.max(MIN_COMMON_SPREAD, COMMON_SHARE * this.terms.wordings);
-    this.joined.index(entry.units, this.terms.vocabulary, (id) => this.terms.spread(id) <= common);
-    const candidates = new Map(this.closestArticles(entry, normOf).map((id) => [id, [] as UnitPair[]]));
-    // Units worded alike pair up whatever their terms; the others pair up by the terms they share.
-    entry.units.forEach(({ cls }, a) => {
-      if (cls.members.length < 2) return;
-      const score = compareUnits(this.terms, cls, cls, normOf(cls), normOf(cls));
-      if (score.similarity <= 0) return;
-      for (const member of cls.members) candidates.get(Math.floor(member / UNIT_SLOTS))?.push({ a, b: member % UNIT_SLOTS, ...score, surface: 1 });
-    });
-    const copies = new Map<number, WordedPair[]>();
-    for (const [otherId, pairs] of candidates) {
-      const other = this.byId.get(otherId)!;
-      this.joined.forEachShared(other.units, (a, b, shared) => {
-        if (entry.units[a].cls === other.units[b].cls || !this.mayResemble(entry.units[a], other.units[b], shared)) return;
-        const pair = pairOf(other, a, b);
-        if (pair.similarity >= PAIR_FLOOR) pairs.push(pair);
-      });
-      const accepted = this.acceptedPairs(entry, other, pairs, (a, b) => pairOf(other, a, b), surfaceOf);
-      if (accepted.length > 0) copies.set(otherId, accepted);
-    }
-    return { copies, repeats: this.repeats(entry) };
-  }
-
-  /** Enough shared terms, overall and for the shorter unit's size, for two units to be worth scoring. */
-  private mayResemble(x: TermSet, y: TermSet, shared: number): boolean {
-    return shared >= MIN_SHARED_TERMS && shared >= MIN_SHARED_SHARE * Math.min(x.ids.length, y.ids.length);
-  }
-
-  /**
-   * The articles that resemble this one most, at most MAX_COMPARED_ARTICLES of them: a wire story
-   * reprinted by hundreds of sites is reported against its closest copies, not every one. Each unit looks
-   * up the classes sharing its wording, a shingle of its sketch or two of its probe terms (the postings
-   * read are bounded, so a lookup costs the same in a corpus of any size), and splits one vote among the
-   * articles they are in, by how far their similarity exceeds chance: boilerplate found in hundreds of
-   * articles then weighs next to nothing against a sentence shared with one, and many loose resemblances
-   * little against one close copy. Only then are articles compared unit by unit.
-   */
-  private closestArticles(entry: Entry, normOf: (cls: UnitClass) => UnitNorm): number[] {
-    if (this.docWeights.length < this.nextId) {
-      this.docWeights = new Float64Array(this.nextId * 2);
-      this.unitWeights = new Float64Array(this.nextId * 2);
-    }
-    const weights = this.docWeights;
-    const best = this.unitWeights;
-    const touched: number[] = [];
-    const resembled: number[] = [];
-    const credit = (cls: UnitClass, similarity: number): void => {
-      if (similarity <= CHANCE_SIMILARITY) return;
-      for (const member of cls.members) {
-        const otherId = Math.floor(member / UNIT_SLOTS);
-        if (otherId === entry.id) continue;
-        if (best[otherId] === 0) resembled.push(otherId);
-        best[otherId] = Math.max(best[otherId], similarity);
-      }
-    };
-    const shared = this.counter;
-    for (const { unit, cls: own } of entry.units) {
-      const ownNorm = normOf(own);
-      if (own.members.length > 1) credit(own, compareUnits(this.terms, own, own, ownNorm, ownNorm).similarity);
-      // A shared shingle of the sketch is reason enough to score a class; a shared probe term is half of one.
-      for (const hash of wordingSketch(unit.words)) {
-        this.terms.forEachSketchPosting(hash, MAX_SHINGLE_POSTINGS, (cls) => {
-          if (cls !== own.id) shared.add(cls, MIN_SHARED_TERMS, true);
-        });
-      }
-      const probes = this.probeTerms(own);
-      probes.forEach((id, k) => {
-        // A class first met in one of the last lists cannot reach MIN_SHARED_TERMS, so those only add to classes met before.
-        const opens = k < probes.length - (MIN_SHARED_TERMS - 1);
-        for (const cls of this.terms.postingsOf(id)) if (cls !== own.id) shared.add(cls, 1, opens);
-      });
-      shared.drain(MIN_SHARED_TERMS, (clsId) => {
-        const cls = this.terms.classOf(clsId);
-        if (!cls) return;
-        const similarity = compareUnits(this.terms, own, cls, ownNorm, normOf(cls)).similarity;
-        if (similarity >= PAIR_FLOOR) credit(cls, similarity);
-      });
-      for (const otherId of resembled) {
-        if (weights[otherId] === 0) touched.push(otherId);
-        weights[otherId] += (best[otherId] - CHANCE_SIMILARITY) / resembled.length;
-        best[otherId] = 0;
-      }
-      resembled.length = 0;
-    }
-    const ranked = touched.map((id) => ({ id, weight: weights[id], uri: this.byId.get(id)!.article.uri }));
-    for (const id of touched) weights[id] = 0;
-    ranked.sort((x, y) => y.weight - x.weight || (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
-    return ranked.slice(0, MAX_COMPARED_ARTICLES).map(({ id }) => id);
-  }
-
-  /**
-   * The terms a unit looks up its likely copies by: the weightiest (rarest, and the writer's own words
-   * before names and figures) whose postings fit in the budget, shortest postings first. A copy, even
-   * reworded, keeps most of a sentence's rare words, and reading only their postings keeps a lookup's
-   * cost the same in a corpus of any size.
-   */
-  private probeTerms(unit: TermSet): number[] {
-    const terms: Array<{ id: number; weight: number }> = [];
-    for (let k = 0; k < unit.ids.length; k++) {
-      const id = unit.ids[k];
-      // A term in this wording alone finds nothing.
-      if (this.terms.spread(id) < 2) continue;
-      const weight = termWeight(this.terms, id, unit.flags[k]);
-      if (weight > 0) terms.push({ id, weight });
-    }
-    terms.sort((x, y) => y.weight - x.weight || x.id - y.id);
-    const probes: number[] = [];
-    let budget = PROBE_POSTINGS;
-    for (const { id } of terms) {
-      const spread = this.terms.spread(id);
-      if (spread > budget) continue;
-      probes.push(id);
-      budget -= spread;
-      if (probes.length === PROBE_TERMS) break;
-    }
-    return probes.sort((x, y) => this.terms.spread(x) - this.terms.spread(y) || x - y);
-  }
-
-  /** Per unit of the article, the other units of it that repeat its wording, word for word or nearly; `joined` must hold its terms. */
-  private repeats(entry: Entry): Map<number, OtherUnit[]> {
     const repeats = new Map<number, OtherUnit[]>();
     const addRepeat = (index: number, repeat: OtherUnit | undefined): void => {
       if (repeat) repeats.set(index, [...(repeats.get(index) ?? []), repeat]);
     };
-    entry.units.forEach(({ unit, cls }, a) => {
-      if (cls.members.length < 2 || unit.words.length < this.options.minWords) return;
-      for (const member of cls.members) {
-        if (Math.floor(member / UNIT_SLOTS) === entry.id && member % UNIT_SLOTS !== a) addRepeat(a, { index: member % UNIT_SLOTS, surface: 1 });
+    // First the classes each unit resembles, then the articles whose units are in them.
+    const resembled: ClassMatch[] = [];
+    const ownClasses = new Set(entry.units.map((u) => u.cls.id));
+    const shared = this.counter;
+    entry.units.forEach((unit, index) => {
+      const own = unit.cls;
+      // The class's other members are word-for-word copies of this unit.
+      if (own.members.length > 1) {
+        const score = compareUnits(this.terms, own, own, normOf(own), normOf(own));
+        if (score.similarity > 0) resembled.push({ index, cls: own, ...score, surface: 1 });
+        if (unit.unit.words.length >= this.options.minWords) {
+          for (const member of own.members) if (Math.floor(member / UNIT_SLOTS) === entry.id && member % UNIT_SLOTS !== index) addRepeat(index, { index: member % UNIT_SLOTS, surface: 1 });
+        }
       }
+      shared.clear();
+      for (const id of own.ids) {
+        if (this.terms.spread(id) > MAX_POSTINGS) continue;
+        for (const cls of this.terms.postingsOf(id)) if (cls !== own.id) shared.add(cls);
+      }
+      shared.forEach((clsId, count) => {
+        if (count < MIN_SHARED_TERMS) return;
+        const cls = this.terms.classOf(clsId);
+        if (!cls || count < MIN_SHARED_SHARE * Math.min(own.ids.length, cls.ids.length)) return;
+        if (ownClasses.has(cls.id)) {
+          for (const member of cls.members) if (Math.floor(member / UNIT_SLOTS) === entry.id) addRepeat(index, this.repeatOf(entry, index, member % UNIT_SLOTS, count));
+        }
+        const score = compareUnits(this.terms, own, cls, normOf(own), normOf(cls));
+        if (score.similarity >= PAIR_FLOOR) resembled.push({ index, cls, ...score });
+      });
     });
-    this.joined.forEachShared(entry.units, (a, b, shared) => {
-      if (entry.units[a].cls !== entry.units[b].cls && this.mayResemble(entry.units[a], entry.units[b], shared)) addRepeat(a, this.repeatOf(entry, a, b, shared));
-    });
-    return repeats;
+    const copies = new Map<number, WordedPair[]>();
+    for (const [otherId, pairs] of this.candidatePairs(entry, resembled)) {
+      const other = this.byId.get(otherId)!;
+      const accepted = this.acceptedPairs(entry, other, pairs, (a, b) => pairOf(other, a, b), surfaceOf);
+      if (accepted.length > 0) copies.set(otherId, accepted);
+    }
+    return { copies, repeats };
+  }
+
+  /**
+   * Candidate pairs with the articles that resemble this one most, at most MAX_COMPARED_ARTICLES of them:
+   * a wire story reprinted by hundreds of sites is reported against its closest copies, not every one.
+   * Articles are ranked before any pair is built, so a widely shared sentence costs little.
+   */
+  private candidatePairs(entry: Entry, resembled: ClassMatch[]): Map<number, UnitPair[]> {
+    if (this.docSlots.length < this.nextId) {
+      this.docWeights = new Float64Array(this.nextId * 2);
+      this.docSlots = new Int32Array(this.nextId * 2).fill(-1);
+    }
+    const weights = this.docWeights;
+    const touched: number[] = [];
+    for (const match of resembled) {
+      for (const member of match.cls.members) {
+        const otherId = Math.floor(member / UNIT_SLOTS);
+        if (otherId === entry.id) continue;
+        if (weights[otherId] === 0) touched.push(otherId);
+        weights[otherId] += match.similarity;
+      }
+    }
+    const ranked = touched.map((id) => ({ id, weight: weights[id], uri: this.byId.get(id)!.article.uri }));
+    for (const id of touched) weights[id] = 0;
+    ranked.sort((x, y) => y.weight - x.weight || (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
+    const closest = ranked.slice(0, MAX_COMPARED_ARTICLES);
+    const lists: UnitPair[][] = closest.map(() => []);
+    closest.forEach(({ id }, slot) => (this.docSlots[id] = slot));
+    for (const { index, cls, similarity, evidence, surface } of resembled) {
+      for (const member of cls.members) {
+        const slot = this.docSlots[Math.floor(member / UNIT_SLOTS)];
+        if (slot >= 0) lists[slot].push({ a: index, b: member % UNIT_SLOTS, similarity, evidence, surface });
+      }
+    }
+    for (const { id } of closest) this.docSlots[id] = -1;
+    return new Map(closest.map(({ id }, slot) => [id, lists[slot]]));
   }
 
   /**

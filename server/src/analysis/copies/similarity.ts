@@ -22,11 +22,6 @@ function factor(index: TermIndex, id: number, flags: number): number {
   return flags & NUMBER ? NUMBER_FACTOR : index.isName(id) ? NAME_FACTOR : 1;
 }
 
-/** What a term adds to a unit's weight: its IDF, lowered for names and figures, nothing when quoted. */
-export function termWeight(index: TermIndex, id: number, flags: number): number {
-  return index.idf(id) * factor(index, id, flags);
-}
-
 /** A unit's total term weight and its number of terms, each counted by its factor. */
 export interface UnitNorm {
   weight: number;

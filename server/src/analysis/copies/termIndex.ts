@@ -1,5 +1,4 @@
 import type { Unit } from './passageUnits';
-import { SketchIndex } from './wordingSketch';
 
 export const QUOTED = 1;
 export const NUMBER = 2;
@@ -52,7 +51,6 @@ export class TermIndex {
   private readonly lowerVotes: number[] = [];
   private readonly classesByWording = new Map<string, UnitClass>();
   private readonly classes = new Map<number, UnitClass>();
-  private readonly sketches = new SketchIndex();
   private nextClass = 0;
   private liveUnits = 0;
   /** IDF values worked out since the last change (`generation`), which invalidates them all. */
@@ -85,23 +83,12 @@ export class TermIndex {
       if (cls.members.length > 0) return;
       this.classes.delete(cls.id);
       this.classesByWording.delete(wordingKey(unit));
-      this.sketches.remove(cls.id, unit.words);
       for (const id of ids) {
         this.classFrequency[id]--;
         this.dead[id]++;
         if (this.dead[id] > 16 && this.dead[id] * 2 > this.postings[id].length) this.compact(id);
       }
     });
-  }
-
-  /** Term ids are below this. */
-  get vocabulary(): number {
-    return this.unitFrequency.length;
-  }
-
-  /** Distinct wordings of the units in the corpus. */
-  get wordings(): number {
-    return this.classes.size;
   }
 
   /** In how many distinct wordings the term occurs: the length of its postings, dead entries aside. */
@@ -112,11 +99,6 @@ export class TermIndex {
   /** Class ids posted under a term; ids of classes that have since emptied may remain and are skipped by `classOf`. */
   postingsOf(id: number): readonly number[] {
     return this.postings[id];
-  }
-
-  /** Ids of the classes whose sketch holds the shingle, unless more than `most` do (a stock phrase). */
-  forEachSketchPosting(hash: number, most: number, visit: (cls: number) => void): void {
-    this.sketches.forEachPosting(hash, most, visit);
   }
 
   classOf(id: number): UnitClass | undefined {
@@ -174,7 +156,6 @@ export class TermIndex {
       cls = { id: this.nextClass++, members: [], ...terms };
       this.classesByWording.set(key, cls);
       this.classes.set(cls.id, cls);
-      this.sketches.add(cls.id, unit.words);
       for (const id of cls.ids) {
         this.postings[id].push(cls.id);
         this.classFrequency[id]++;
