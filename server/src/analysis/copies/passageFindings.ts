@@ -80,7 +80,10 @@ export function copiedPassageFindings(article: Article, units: Unit[], others: M
         related.push({ uri: other.article.uri, span, text: spanText(other.article.text, span), message: matchMessage(kind, similarity), kind, similarity });
       }
     }
-    related.sort((x, y) => y.similarity - x.similarity || compareText(x.uri, y.uri) || x.span.start - y.span.start);
+    // Ranked at the precision shown: corpus-wide word weights shift in the last digits with the order
+    // articles arrived in, and that must not reorder what the user reads.
+    const shown = (similarity: number): number => Math.round(similarity * 100);
+    related.sort((x, y) => shown(y.similarity) - shown(x.similarity) || compareText(x.uri, y.uri) || x.span.start - y.span.start);
     const closest = related[0];
     const span = unitSpan(units, first, last);
     return {
