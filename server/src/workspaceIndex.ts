@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import type { Article } from './analysis/article';
 import type { Corpus } from './analysis/corpus';
 import type { Finding } from './analysis/types';
-import { findArticleFiles } from './files/findArticleFiles';
+import { findArticleFiles, type FoundFiles } from './files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile, tooLarge } from './files/readArticleFile';
 
 export interface IndexListener {
@@ -28,11 +28,17 @@ export class WorkspaceIndex {
   private readonly reads = new Map<string, number>();
   private readCount = 0;
   private folders: string[] = [];
+  /**
+   * For each scan listing the folders, the files the watcher reported meanwhile: the listing may have
+   * been taken before they appeared, so its silence about them means nothing.
+   */
+  private readonly reportedDuringListing = new Set<Set<string>>();
   maxFileBytes: number | undefined;
 
   constructor(
     readonly corpus: Corpus,
     private readonly listener: IndexListener,
+    private readonly listFiles: (folders: string[]) => Promise<FoundFiles> = findArticleFiles,
   ) {}
 
   setFolders(folderUris: string[]): void {
@@ -41,8 +47,16 @@ export class WorkspaceIndex {
 
   /** Reads every article below the workspace folders from disk, replacing what was indexed from disk before. */
   async scan(): Promise<void> {
-    const { files, problems } = await findArticleFiles(this.folders);
-    const seen = new Set(files.map((f) => URI.file(f).toString()));
+    const reported = new Set<string>();
+    this.reportedDuringListing.add(reported);
+    let listing: FoundFiles;
+    try {
+      listing = await this.listFiles(this.folders);
+    } finally {
+      this.reportedDuringListing.delete(reported);
+    }
+    const { files, problems } = listing;
+    const seen = new Set([...files.map((f) => URI.file(f).toString()), ...reported]);
     const problemUris = new Set(problems.map((p) => URI.file(p.path).toString()));
     // A problem with a path that is now neither listed nor failing went away with the path.
     for (const uri of [...this.problems.keys()]) if (!seen.has(uri) && !problemUris.has(uri) && !this.openDocuments.has(uri)) this.clearProblem(uri);
@@ -86,6 +100,7 @@ export class WorkspaceIndex {
 
   /** A file changed, appeared or disappeared on disk. Open documents keep the editor's text. */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    for (const reported of this.reportedDuringListing) reported.add(uri);
     if (this.openDocuments.has(uri)) return;
     if (deleted) this.forget(uri);
     else await this.loadFromDisk(uri);

@@ -1,4 +1,4 @@
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /** Folders that hold tooling, not articles. */
@@ -30,32 +30,36 @@ export async function findArticleFiles(roots: string[]): Promise<FoundFiles> {
     try {
       stat = await fs.stat(entry);
     } catch (error) {
-      problems.push({ path: entry, problem: await describeStatError(entry, error) });
+      const problem = await describeStatError(entry, error);
+      // A file listed a moment ago and gone now was deleted or renamed while the folder was listed.
+      if (explicit || problem !== VANISHED) problems.push({ path: entry, problem });
       return;
     }
+    // The device and inode name what a path leads to, links followed, at no cost beyond the stat (file
+    // systems without inode numbers report 0, and have no links either).
+    const identity = stat.ino ? `${stat.dev}:${stat.ino}` : entry;
     if (stat.isDirectory()) {
-      const real = await fs.realpath(entry).catch(() => entry);
-      if (visitedFolders.has(real)) return;
-      visitedFolders.add(real);
-      let names: string[];
+      if (visitedFolders.has(identity)) return;
+      visitedFolders.add(identity);
+      let children: Dirent[];
       try {
-        names = await fs.readdir(entry);
+        children = await fs.readdir(entry, { withFileTypes: true });
       } catch (error) {
         problems.push({ path: entry, problem: describeFsError(error) });
         return;
       }
-      for (const name of names.sort()) {
-        if (SKIPPED_FOLDERS.has(name)) continue;
-        await visit(path.join(entry, name), false);
+      for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (SKIPPED_FOLDERS.has(child.name)) continue;
+        // Other files need no stat: only folders, links and articles can lead to an article.
+        if (child.isFile() && !isArticlePath(child.name)) continue;
+        await visit(path.join(entry, child.name), false);
       }
     } else if (!explicit && !isArticlePath(entry)) {
       return;
     } else if (!stat.isFile()) {
       problems.push({ path: entry, problem: describeNonFile(stat) });
-    } else {
-      const real = await fs.realpath(entry).catch(() => entry);
-      if (visitedFiles.has(real)) return;
-      visitedFiles.add(real);
+    } else if (!visitedFiles.has(identity)) {
+      visitedFiles.add(identity);
       files.add(entry);
     }
   }
@@ -79,11 +83,13 @@ async function describeStatError(entry: string, error: unknown): Promise<string>
   return describeFsError(error);
 }
 
+const VANISHED = 'no such file or folder';
+
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or folder';
+      return VANISHED;
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
