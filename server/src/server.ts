@@ -263,15 +263,24 @@ function throwIfCancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
-connection.onHover(({ textDocument, position }, token) => {
+/**
+ * Lets the messages already on their way in before a request does its work: a request and its
+ * cancellation often arrive in separate reads, and a handler that never yields would finish first.
+ */
+async function startUnlessCancelled(token: CancellationToken): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
   throwIfCancelled(token);
+}
+
+connection.onHover(async ({ textDocument, position }, token) => {
+  await startUnlessCancelled(token);
   const article = index.article(textDocument.uri);
   if (!article) return undefined;
   return hoverFor(index.findings(textDocument.uri), article, article.lines.offsetAt(position), lookup, label);
 });
 
-connection.onCodeAction(({ textDocument, context }, token) => {
-  throwIfCancelled(token);
+connection.onCodeAction(async ({ textDocument, context }, token) => {
+  await startUnlessCancelled(token);
   const article = index.article(textDocument.uri);
   const document = documents.get(textDocument.uri);
   // Offsets of an analysis older than the editor's text would misplace the edits; fresh diagnostics bring a new request.
@@ -317,8 +326,8 @@ connection.languages.semanticTokens.on(({ textDocument }, token) => {
   return article ? semanticTokensFor(article, index.findings(textDocument.uri)) : { data: [] };
 });
 
-connection.onRequest(DocumentFindingsRequest, ({ uri }, token) => {
-  throwIfCancelled(token);
+connection.onRequest(DocumentFindingsRequest, async ({ uri }, token) => {
+  await startUnlessCancelled(token);
   const article = index.article(uri);
   return { uri, findings: article ? index.findings(uri).map((f) => toSummary(f, article, lookup)) : [] };
 });
