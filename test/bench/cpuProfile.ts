@@ -112,7 +112,7 @@ export function profilesOf(dir: string, pid: number): string[] {
 
 /**
  * CPU time of the server by part of the product, within time windows given on the process.hrtime clock
- * in microseconds (V8 stamps its samples with the same monotonic clock).
+ * in microseconds (V8 stamps its samples with the same monotonic clock). Windows may overlap.
  */
 export function breakDown(files: string[], windows: Array<{ phase: string; from: number; to: number }>): PhaseBreakdown[] {
   const resolver = new FrameResolver();
@@ -133,22 +133,22 @@ export function breakDown(files: string[], windows: Array<{ phase: string; from:
       time += profile.timeDeltas[i];
       const next = i + 1 < profile.samples.length ? profile.timeDeltas[i + 1] : profile.endTime - time;
       const ms = Math.max(0, next) / 1000;
-      const window = results.find((w) => time >= w.from && time < w.to);
-      if (!window) continue;
-      window.total += ms;
+      const windows = results.filter((w) => time >= w.from && time < w.to);
+      if (windows.length === 0) continue;
       // Charge runtime and native frames to the nearest caller that belongs to the product or a library.
       let category: string | undefined;
-      const seen = new Set<string>();
+      const labels = new Set<string>();
       for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
         const frame = frameOf(id);
         if (category === undefined && frame.owns) category = frame.category;
-        if (frame.label && !seen.has(frame.label)) {
-          seen.add(frame.label);
-          window.functions.set(frame.label, (window.functions.get(frame.label) ?? 0) + ms);
-        }
+        if (frame.label) labels.add(frame.label);
       }
       category ??= frameOf(profile.samples[i]).category;
-      window.categories.set(category, (window.categories.get(category) ?? 0) + ms);
+      for (const window of windows) {
+        window.total += ms;
+        window.categories.set(category, (window.categories.get(category) ?? 0) + ms);
+        for (const label of labels) window.functions.set(label, (window.functions.get(label) ?? 0) + ms);
+      }
     }
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);

@@ -118,17 +118,17 @@ function editOffsets(text: string, flagged: Diagnostic[], doc: TextDocument, cou
   for (let i = 0; i < count; i++) {
     const starts = i % 4 === 3 && flaggedStarts.length > 0 ? flaggedStarts : paragraphStarts;
     const start = starts[(i * 7) % starts.length];
-    // Into the middle of the paragraph's first sentence, after a word.
+    // Into the paragraph's first sentence, at the start of a word, so the typed word stands on its own.
     const space = text.indexOf(' ', start + 20);
-    offsets.push(space > 0 ? space : start);
+    offsets.push(space > 0 ? space + 1 : start);
   }
   return offsets;
 }
 
 /**
- * Typing, hovering and asking for quick fixes in an article of the workspace (the long one unless
- * `plan.article` names another, relative to the corpus folder), over LSP. Each
- * keystroke waits for the article's diagnostics before the next one, so each latency is one analysis.
+ * Typing, hovering and asking for quick fixes in an article of the workspace over LSP: the long article
+ * unless `plan.article` names another (relative to the corpus folder). Each keystroke waits for the
+ * article's diagnostics before the next one, so each latency is one analysis.
  */
 export async function interactive(session: Session, corpus: BenchCorpus, plan: { keystrokes: number; warmup: number; requests: number; maxTypingMs: number; article?: string }): Promise<InteractiveResult> {
   const { client } = session;

@@ -175,11 +175,14 @@ async function profile(corpus: BenchCorpus, results: BenchResults): Promise<void
     results.problems.push('the profiled server wrote no .cpuprofile');
     return;
   }
-  const phases = breakDown(files, [
-    { phase: 'Cold index', from: session.clock.spawned, to: session.clock.indexed },
+  const { spawned, indexed } = session.clock;
+  const quarter = (indexed - spawned) / 4;
+  const [whole, typed, ...quarters] = breakDown(files, [
+    { phase: 'Cold index', from: spawned, to: indexed },
     { phase: 'Typing (keystrokes in the long article)', from: typing.clock.typingStart, to: typing.clock.typingEnd },
+    ...[1, 2, 3, 4].map((q) => ({ phase: `quarter ${q}`, from: spawned + (q - 1) * quarter, to: spawned + q * quarter })),
   ]);
-  results.profile = { corpusArticles: corpus.manifest.count, phases, files: files.map((f) => path.relative(REPO_ROOT, f)), note: session.cold.note };
+  results.profile = { corpusArticles: corpus.manifest.count, phases: [whole, typed], coldQuarters: quarters, files: files.map((f) => path.relative(REPO_ROOT, f)), note: session.cold.note };
 }
 
 async function main(): Promise<void> {
@@ -235,8 +238,6 @@ async function main(): Promise<void> {
     }
   }
 
-  if (corpora.length === 0) throw new Error('no corpus size could be measured');
-  const smallest = corpora[0];
   log('Typing with and without the default debounce');
   await measureDebounce(opts.seed, results).catch((error: Error) => results.problems.push(`debounce measurement failed: ${error.message.split('\n')[0]}`));
 
@@ -248,8 +249,11 @@ async function main(): Promise<void> {
     await profile(corpus, results).catch((error: Error) => results.problems.push(`profile failed: ${error.message.split('\n')[0]}`));
   }
 
-  log('Parsing costs in-process');
-  results.engine = { ...measureEngineCosts(smallest, 200), corpusArticles: smallest.manifest.count };
+  const smallest = corpora[0];
+  if (smallest) {
+    log('Parsing costs in-process');
+    results.engine = { ...measureEngineCosts(smallest, 200), corpusArticles: smallest.manifest.count };
+  }
 
   results.loadAverageAfter = machineInfo().loadAverage;
   results.durationS = (Date.now() - started) / 1000;

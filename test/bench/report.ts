@@ -1,3 +1,4 @@
+import type { PhaseBreakdown } from './cpuProfile';
 import { BUDGETS, coldMedianMs, predictColdMs, type BenchResults, type SizeResult } from './results';
 import { growthExponent, median, percentile } from './stats';
 
@@ -145,6 +146,12 @@ function profileSection(results: BenchResults): string {
     parts.push(table(['Part', 'CPU s', 'Share'], phase.categories.filter((c) => c.ms / phase.totalMs >= 0.002).map((c) => [c.category, fmt(c.ms / 1000, 2), `${fmt((100 * c.ms) / phase.totalMs)}%`])));
     parts.push('');
     parts.push(table(['Server function (inclusive)', 'CPU s', 'Share'], phase.functions.slice(0, 12).map((f) => [`\`${f.label}\``, fmt(f.ms / 1000, 2), `${fmt((100 * f.ms) / phase.totalMs)}%`])));
+  }
+  const quarters = profile.coldQuarters.filter((q) => q.totalMs > 0);
+  if (quarters.length > 0) {
+    parts.push('\n**Cold index over time** — the run cut into four equal stretches, with the three largest parts of each\n');
+    const top = (q: PhaseBreakdown) => q.categories.slice(0, 3).map((c) => `${c.category} ${fmt((100 * c.ms) / q.totalMs, 0)}%`).join(', ');
+    parts.push(table(['Stretch', 'CPU s', 'Largest parts'], quarters.map((q) => [q.phase, fmt(q.totalMs / 1000, 1), top(q)])));
   }
   return parts.join('\n');
 }

@@ -20,7 +20,8 @@ export interface BenchResults {
   debounce?: { debounceMs: number; corpusArticles: number; article: string; words: number; keystrokes: number[]; withoutDebounce: number[]; note?: string };
   cli?: CliTiming & { target: string };
   engine?: EngineCosts & { corpusArticles: number };
-  profile?: { corpusArticles: number; phases: PhaseBreakdown[]; files: string[]; note?: string };
+  /** `coldQuarters`: the cold index cut into four equal stretches of time, to show how the work shifts (reading, then findings). */
+  profile?: { corpusArticles: number; phases: PhaseBreakdown[]; coldQuarters: PhaseBreakdown[]; files: string[]; note?: string };
   /** Problems of the harness itself, reported rather than thrown so the rest still runs. */
   problems: string[];
 }
