@@ -37,6 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
           minWords: configuration.get<number>('copies.minWords'),
           similarityThreshold: configuration.get<number>('copies.similarityThreshold'),
         },
+        files: {
+          include: configuration.get<string[]>('files.include'),
+          exclude: configuration.get<string[]>('files.exclude'),
+        },
         trusted: vscode.workspace.isTrusted,
       };
     },

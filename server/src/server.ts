@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createCorpus, MarkedSourced, type Article, type CopyDetectorOptions, type Finding } from './analysis';
+import { EVERY_FILE, type FileSelection } from './files/articleFilter';
 import { isArticlePath } from './files/findArticleFiles';
 import { isSourcedFile } from './files/sourcedFile';
 import { codeActionsFor, MARK_SOURCED_COMMAND, type MarkSourcedArguments } from './lsp/codeActions';
@@ -44,10 +45,11 @@ interface Settings {
   debounceMs: number;
   maxFileSizeMB: number;
   copies: Partial<CopyDetectorOptions>;
+  files: FileSelection;
   /** False in an untrusted workspace: the server then writes nothing into it. */
   trusted: boolean;
 }
-let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10, copies: {}, trusted: true };
+let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10, copies: {}, files: EVERY_FILE, trusted: true };
 let indexing = false;
 let canWatchFiles = false;
 let canShowProgress = false;
@@ -157,6 +159,8 @@ function withClientSettings(defaults: Settings, options: unknown): Settings {
   const given = (options ?? {}) as Record<string, unknown>;
   const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback);
   const copies = (given.copies ?? {}) as Record<string, unknown>;
+  const files = (given.files ?? {}) as Record<string, unknown>;
+  const patterns = (value: unknown, fallback: string[]) => (Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : fallback);
   return {
     debounceMs: number(given.debounceMs, defaults.debounceMs),
     maxFileSizeMB: number(given.maxFileSizeMB, defaults.maxFileSizeMB) || defaults.maxFileSizeMB,
@@ -164,6 +168,7 @@ function withClientSettings(defaults: Settings, options: unknown): Settings {
       ...(typeof copies.minWords === 'number' ? { minWords: copies.minWords } : {}),
       ...(typeof copies.similarityThreshold === 'number' ? { similarityThreshold: copies.similarityThreshold } : {}),
     },
+    files: { include: patterns(files.include, defaults.files.include), exclude: patterns(files.exclude, defaults.files.exclude) },
     trusted: given.trusted !== false,
   };
 }
@@ -171,7 +176,7 @@ function withClientSettings(defaults: Settings, options: unknown): Settings {
 connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings = withClientSettings(settings, params.initializationOptions);
-  index = new WorkspaceIndex(createCorpus({ markedSourced, copies: settings.copies }), listener);
+  index = new WorkspaceIndex(createCorpus({ markedSourced, copies: settings.copies }), listener, settings.files);
   index.setFolders(folders);
   sharedMarks.setFolders(folders);
   canInsertSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;

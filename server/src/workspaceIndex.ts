@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import type { Article } from './analysis/article';
 import type { Corpus } from './analysis/corpus';
 import type { Finding } from './analysis/types';
+import { ArticleFilter, EVERY_FILE, type FileSelection } from './files/articleFilter';
 import { findArticleFiles, type FoundFiles } from './files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile, tooLarge } from './files/readArticleFile';
 
@@ -35,14 +36,18 @@ export class WorkspaceIndex {
   private readonly reportedDuringListing = new Set<Set<string>>();
   maxFileBytes: number | undefined;
 
+  private filter = new ArticleFilter([], EVERY_FILE);
+
   constructor(
     readonly corpus: Corpus,
     private readonly listener: IndexListener,
-    private readonly listFiles: (folders: string[]) => Promise<FoundFiles> = findArticleFiles,
+    private readonly selection: FileSelection = EVERY_FILE,
+    private readonly listFiles: (folders: string[], filter: ArticleFilter) => Promise<FoundFiles> = findArticleFiles,
   ) {}
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map((uri) => URI.parse(uri).fsPath);
+    this.filter = new ArticleFilter(this.folders, this.selection);
   }
 
   /** Reads every article below the workspace folders from disk, replacing what was indexed from disk before. */
@@ -51,7 +56,7 @@ export class WorkspaceIndex {
     this.reportedDuringListing.add(reported);
     let listing: FoundFiles;
     try {
-      listing = await this.listFiles(this.folders);
+      listing = await this.listFiles(this.folders, this.filter);
     } finally {
       this.reportedDuringListing.delete(reported);
     }
@@ -80,6 +85,10 @@ export class WorkspaceIndex {
   /** Text from the editor, unsaved changes included. */
   setOpenText(uri: string, text: string): void {
     this.openDocuments.add(uri);
+    if (!this.isSelected(uri)) {
+      this.forget(uri);
+      return;
+    }
     // The editor opens files of any size: the limit that spares the server a long analysis applies here too.
     const limit = this.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const bytes = text.length > limit / 3 ? Buffer.byteLength(text, 'utf8') : 0;
@@ -94,7 +103,7 @@ export class WorkspaceIndex {
   /** The editor closed the document: fall back to the file on disk, or forget it. */
   async closed(uri: string): Promise<void> {
     this.openDocuments.delete(uri);
-    if (this.isInWorkspace(uri)) await this.loadFromDisk(uri);
+    if (this.isInWorkspace(uri) && this.isSelected(uri)) await this.loadFromDisk(uri);
     else this.forget(uri);
   }
 
@@ -102,7 +111,7 @@ export class WorkspaceIndex {
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
     for (const reported of this.reportedDuringListing) reported.add(uri);
     if (this.openDocuments.has(uri)) return;
-    if (deleted) this.forget(uri);
+    if (deleted || !this.isSelected(uri)) this.forget(uri);
     else await this.loadFromDisk(uri);
   }
 
@@ -175,6 +184,12 @@ export class WorkspaceIndex {
     if (parsed.scheme !== 'file') return uri;
     const folder = this.folders.find((f) => parsed.fsPath.startsWith(f.endsWith('/') ? f : `${f}/`));
     return folder ? path.relative(folder, parsed.fsPath) : parsed.fsPath;
+  }
+
+  /** Whether the settings' include and exclude patterns take the document (those not on disk always). */
+  private isSelected(uri: string): boolean {
+    const parsed = URI.parse(uri);
+    return parsed.scheme !== 'file' || this.filter.accepts(parsed.fsPath);
   }
 
   private isInWorkspace(uri: string): boolean {

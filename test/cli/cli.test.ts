@@ -109,3 +109,19 @@ test('figures the team marked as sourced in .provenance/sourced.json are not rep
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('--exclude and --include select the files found in folders; a file named on the command line is always checked', () => {
+  const files = (stdout: string) => [...new Set((JSON.parse(stdout) as { findings: Array<{ file: string }> }).findings.map((f) => path.basename(f.file)))].sort();
+  const all = cli('check', '--format', 'json', WIRE);
+  assert.deepEqual(files(all.stdout), ['harbor-aggregator.txt', 'harbor-original.txt']);
+  const withoutOriginal = cli('check', '--format', 'json', '--exclude', 'harbor-original.txt', WIRE);
+  assert.ok(!files(withoutOriginal.stdout).includes('harbor-original.txt'));
+  assert.ok(!withoutOriginal.stdout.includes('copied-passage'), 'the excluded article is no source of copies');
+  const onlyOriginal = cli('check', '--format', 'json', '--include', '*-original.txt', WIRE);
+  assert.deepEqual(files(onlyOriginal.stdout).filter((f) => f !== 'harbor-original.txt'), []);
+  const named = cli('check', '--format', 'json', '--exclude', '*.txt', path.join(WIRE, 'harbor-original.txt'), path.join(WIRE, 'harbor-aggregator.txt'));
+  assert.deepEqual(files(named.stdout), files(all.stdout));
+  const none = cli('check', '--exclude', '**', WIRE);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no \.txt files selected by --include and --exclude/);
+});

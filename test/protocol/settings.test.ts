@@ -4,7 +4,16 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  FileChangeType,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
+import { DocumentFindingsRequest } from '../../shared/protocol';
 import { REPO_ROOT, TestClient } from './lspClient';
 
 async function workspaceWith(files: Record<string, string>): Promise<string> {
@@ -49,6 +58,43 @@ test('in an untrusted workspace, marking a figure as sourced writes nothing', as
     await client.connection.sendRequest(ExecuteCommandRequest.type, { command: mark.command.command, arguments: mark.command.arguments });
     await assert.rejects(fs.access(path.join(dir, '.provenance', 'sourced.json')), 'no marks file is written');
     assert.ok((client.diagnostics.get(uri) ?? []).some((d) => d.code === 'unsourced-figure'), 'the figure is still flagged');
+  } finally {
+    await client.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('excluded files are neither checked nor compared, on disk, when they appear, or when opened', async () => {
+  const dir = await workspaceWith({ 'copy.txt': await wire('harbor-aggregator.txt'), 'marker.txt': 'The city will spend $4.2 million on new buses next year.\n' });
+  await fs.mkdir(path.join(dir, 'archive'));
+  await fs.writeFile(path.join(dir, 'archive', 'original.txt'), await wire('harbor-original.txt'));
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+  const { client } = await TestClient.start(dir, { files: { exclude: ['archive'] } });
+  try {
+    await client.waitFor(() => client.status?.indexing === false && client.diagnostics.has(uri('copy.txt')) && client.diagnostics.has(uri('marker.txt')));
+    assert.equal(client.status?.articles, 2, 'only the two articles outside archive/ are indexed');
+    assert.deepEqual((client.diagnostics.get(uri('copy.txt')) ?? []).filter((d) => d.code === 'copied-passage'), [], 'the excluded original is no source of copies');
+    assert.equal(client.diagnostics.has(uri('archive/original.txt')), false);
+
+    // A file appearing in the excluded folder stays out; the same text outside it is compared at once.
+    await fs.writeFile(path.join(dir, 'archive', 'late.txt'), await wire('harbor-original.txt'));
+    await fs.writeFile(path.join(dir, 'original.txt'), await wire('harbor-original.txt'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: uri('archive/late.txt'), type: FileChangeType.Created },
+        { uri: uri('original.txt'), type: FileChangeType.Created },
+      ],
+    });
+    await client.waitFor(() => (client.diagnostics.get(uri('copy.txt')) ?? []).some((d) => d.code === 'copied-passage'));
+    const related = (client.diagnostics.get(uri('copy.txt')) ?? []).flatMap((d) => d.relatedInformation ?? []).map((r) => r.location.uri);
+    assert.ok(related.includes(uri('original.txt')));
+    assert.ok(!related.some((r) => r.includes('/archive/')), 'no related passage is in the excluded folder');
+
+    // Opened in the editor, an excluded article gets no diagnostics either.
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('archive/original.txt'), languageId: 'plaintext', version: 1, text: await wire('harbor-original.txt') } });
+    const findings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: uri('archive/original.txt') });
+    assert.deepEqual(findings.findings, []);
+    assert.equal(client.status?.articles, 3);
   } finally {
     await client.stop();
     await fs.rm(dir, { recursive: true, force: true });

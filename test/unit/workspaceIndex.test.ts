@@ -19,7 +19,7 @@ test('a file the watcher reports while the scan lists the folders is kept, thoug
     await fs.writeFile(before, ARTICLE.replace('budget', 'plan'));
     let releaseListing!: (found: FoundFiles) => void;
     const listing = new Promise<FoundFiles>((resolve) => (releaseListing = resolve));
-    const index = new WorkspaceIndex(createCorpus(), quietListener, () => listing);
+    const index = new WorkspaceIndex(createCorpus(), quietListener, undefined, () => listing);
     index.setFolders([URI.file(dir).toString()]);
 
     const scan = index.scan();

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { promises as fs } from 'node:fs';
 import { createCorpus, MarkedSourced } from '../analysis';
 import { readSourcedEntries, SOURCED_FILE } from '../files/sourcedFile';
+import { ArticleFilter } from '../files/articleFilter';
 import { findArticleFiles } from '../files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
 import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
@@ -11,10 +12,14 @@ import { buildReport } from '../report/report';
 
 declare const PROVENANCE_VERSION: string | undefined;
 
-const USAGE = `Usage: provenance check [--format text|json|sarif|markdown] [--max-file-size-mb N] <files or folders...>
+const USAGE = `Usage: provenance check [--format text|json|sarif|markdown] [--max-file-size-mb N]
+                        [--include GLOB]... [--exclude GLOB]... <files or folders...>
 
 Checks plain-text news articles for unsourced figures, conflicting dates and copied passages.
-Folders are searched for .txt files. Exit status: 0 no findings, 1 findings, 2 usage or read error.`;
+Folders are searched for .txt files; --include and --exclude select among them with glob patterns
+relative to the folder (as the settings provenance.files.include and .exclude do in the editor).
+Files named on the command line are always checked.
+Exit status: 0 no findings, 1 findings, 2 usage or read error.`;
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -29,6 +34,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
       options: {
         format: { type: 'string', default: 'text' },
         'max-file-size-mb': { type: 'string' },
+        include: { type: 'string', multiple: true, default: [] },
+        exclude: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -62,17 +69,21 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   }
 
   let failed = false;
-  const { files, problems } = await findArticleFiles(targets);
+  const folders: string[] = [];
+  for (const target of targets) if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) folders.push(target);
+  const filter = new ArticleFilter(folders, { include: values.include, exclude: values.exclude });
+  const { files, problems } = await findArticleFiles(targets, filter);
   for (const problem of problems) {
     err.write(`${problem.path}: ${problem.problem}\n`);
     failed = true;
   }
   if (files.length === 0 && !failed) {
-    err.write(`provenance: no .txt files in ${targets.join(', ')}\n`);
+    const selected = values.include.length + values.exclude.length > 0 ? ' selected by --include and --exclude' : '';
+    err.write(`provenance: no .txt files${selected} in ${targets.join(', ')}\n`);
     return EXIT_ERROR;
   }
 
-  const marks = await readTeamMarks(targets, err);
+  const marks = await readTeamMarks(folders, err);
   if (!marks.ok) failed = true;
   const corpus = createCorpus({ markedSourced: marks.marked });
   const fileOfUri = new Map<string, string>();
@@ -86,7 +97,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     if (read.note) err.write(`${file}: ${read.note}\n`);
     const uri = pathToFileURL(path.resolve(file)).href;
     fileOfUri.set(uri, file);
-    corpus.upsert({ uri, text: read.text });
+    // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
+    corpus.load({ uri, text: read.text });
   }
 
   const findings = [...fileOfUri.keys()].flatMap((uri) => corpus.findings(uri));
@@ -102,12 +114,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
  * The figures a team marked as sourced, from the shared file in the current folder and in each folder
  * checked, so the command line agrees with the editor.
  */
-async function readTeamMarks(targets: string[], err: NodeJS.WritableStream): Promise<{ ok: boolean; marked: MarkedSourced }> {
-  const folders = new Set([path.resolve('.')]);
-  for (const target of targets) {
-    const stat = await fs.stat(target).catch(() => undefined);
-    if (stat?.isDirectory()) folders.add(path.resolve(target));
-  }
+async function readTeamMarks(checkedFolders: string[], err: NodeJS.WritableStream): Promise<{ ok: boolean; marked: MarkedSourced }> {
+  const folders = new Set([path.resolve('.'), ...checkedFolders.map((folder) => path.resolve(folder))]);
   const keys: string[] = [];
   let ok = true;
   for (const folder of folders) {

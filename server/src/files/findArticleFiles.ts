@@ -1,5 +1,6 @@
 import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import type { ArticleFilter } from './articleFilter';
 
 /** Folders that hold tooling, not articles. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', 'dist']);
@@ -18,14 +19,17 @@ export function isArticlePath(filePath: string): boolean {
  * Every `.txt` file below the given files or folders, sorted. Symbolic links are followed once: a
  * folder reached again through a link loop is listed only the first time, and a file reached through
  * several links is listed once, under its first path (else an article would be a copy of itself).
+ * Files found in folders must pass the filter; a file named as a root is always taken.
  */
-export async function findArticleFiles(roots: string[]): Promise<FoundFiles> {
+export async function findArticleFiles(roots: string[], filter?: ArticleFilter): Promise<FoundFiles> {
   const files = new Set<string>();
   const problems: FoundFiles['problems'] = [];
   const visitedFolders = new Set<string>();
   const visitedFiles = new Set<string>();
 
   async function visit(entry: string, explicit: boolean): Promise<void> {
+    // Excluded paths are not even looked at, so an excluded folder that cannot be read is no problem.
+    if (!explicit && filter?.excludes(entry)) return;
     let stat;
     try {
       stat = await fs.stat(entry);
@@ -54,7 +58,7 @@ export async function findArticleFiles(roots: string[]): Promise<FoundFiles> {
         if (child.isFile() && !isArticlePath(child.name)) continue;
         await visit(path.join(entry, child.name), false);
       }
-    } else if (!explicit && !isArticlePath(entry)) {
+    } else if (!explicit && (!isArticlePath(entry) || (filter && !filter.accepts(entry)))) {
       return;
     } else if (!stat.isFile()) {
       problems.push({ path: entry, problem: describeNonFile(stat) });
