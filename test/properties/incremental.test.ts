@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createCorpus } from '../../server/src/analysis';
+import { createCorpus, parseArticle } from '../../server/src/analysis';
 import { applyEdit, edit, workspaceTexts } from './arbitraries';
 
 const uriOf = (i: number): string => `file:///workspace/article-${i}.txt`;
@@ -32,5 +32,25 @@ test('findings after edits equal a from-scratch analysis of the final texts', ()
       for (let i = 0; i < texts.length; i++) assert.deepEqual(live.findings(uriOf(i)), fresh.findings(uriOf(i)), `findings of article ${i}`);
     }),
     { numRuns: 100 },
+  );
+});
+
+test('an article parsed from an earlier version of itself equals one parsed from scratch', () => {
+  const fresh = (text: string) => {
+    const { lines: _lines, ...rest } = parseArticle({ uri: uriOf(0), text });
+    return rest;
+  };
+  fc.assert(
+    fc.property(workspaceTexts(1, 1), fc.array(edit, { minLength: 1, maxLength: 8 }), ([initial], edits) => {
+      let text = initial;
+      let earlier = parseArticle({ uri: uriOf(0), text });
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        const { lines: _lines, ...reparsed } = parseArticle({ uri: uriOf(0), text }, earlier);
+        assert.deepEqual(reparsed, fresh(text));
+        earlier = parseArticle({ uri: uriOf(0), text }, earlier);
+      }
+    }),
+    { numRuns: 200 },
   );
 });

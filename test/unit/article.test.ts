@@ -32,3 +32,17 @@ test('sentences never run across paragraphs and never end in white space', () =>
     ['Caption one', 'Caption two', 'A first sentence.', 'A second one\r\nwith a CRLF break inside a wrapped line that goes on and on for some time, and\r\nends on this line.'],
   );
 });
+
+test('reparsing after an edit keeps the analysis of the paragraphs before it, and moves the ones after it', () => {
+  const paragraphs = ['Officials said on Monday that 40 people were evacuated.', 'The council will meet again in March, its chairman said.', 'Trains ran late across the region.'];
+  const earlier = parseArticle({ uri: 'file:///a.txt', text: paragraphs.join('\n\n') });
+  const edited = [paragraphs[0], paragraphs[1].replace('again', 'once again'), paragraphs[2]].join('\n\n');
+  const reparsed = parseArticle({ uri: 'file:///a.txt', text: edited }, earlier);
+  assert.equal(reparsed.tokens[0], earlier.tokens[0], 'the first paragraph is taken as it was');
+  const lastWord = (article: typeof earlier) => article.tokens.find((t) => t.value === 'region')!;
+  assert.equal(lastWord(reparsed).start, lastWord(earlier).start + 'once '.length);
+  assert.equal(edited.slice(lastWord(reparsed).start, lastWord(reparsed).end), 'region');
+  const { lines: _a, ...fromEarlier } = reparsed;
+  const { lines: _b, ...fromScratch } = parseArticle({ uri: 'file:///a.txt', text: edited });
+  assert.deepEqual(fromEarlier, fromScratch);
+});

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { analyzeText, type Entity, type Token } from './nlp';
+import type { Entity, Token } from './nlp';
+import { analyzeParagraphs, type EarlierAnalysis } from './paragraphAnalysis';
 import { LineIndex } from './lineIndex';
 import { trimSpan } from './spans';
 import type { ArticleSource, Span } from './types';
@@ -36,10 +37,11 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-export function parseArticle(source: ArticleSource): Article {
+/** `earlier`: a previous version of the document, whose unchanged paragraphs need not be read again. */
+export function parseArticle(source: ArticleSource, earlier?: EarlierAnalysis): Article {
   const { uri, text } = source;
-  const nlp = analyzeText(text);
   const paragraphSpans = findParagraphs(text);
+  const nlp = analyzeParagraphs(text, paragraphSpans, earlier);
   const sentences = splitSentences(paragraphSpans, nlp.tokens, nlp.sentenceTokenSpans);
   const paragraphs: Paragraph[] = paragraphSpans.map((span, index) => ({ ...span, index, sentenceStart: 0, sentenceEnd: 0 }));
   for (const sentence of sentences) {

@@ -27,11 +27,11 @@ export class Corpus {
    * Adds or replaces an article. Returns the uris whose findings may have changed, the article's own
    * included; empty when the text is unchanged.
    */
-  upsert(source: ArticleSource, parsed?: Article): Set<string> {
+  upsert(source: ArticleSource): Set<string> {
     const previous = this.articles.get(source.uri);
     if (previous && previous.text.length === source.text.length && previous.hash === contentHash(source.text)) return new Set();
     const affected = previous ? this.detach(previous) : new Set<string>();
-    const article = parsed ?? parseArticle(source);
+    const article = parseArticle(source, previous);
     this.articles.set(article.uri, article);
     for (const detector of this.detectors) detector.add(article);
     for (const detector of this.detectors) for (const uri of detector.dependents(article)) affected.add(uri);
@@ -48,7 +48,7 @@ export class Corpus {
     const previous = this.articles.get(source.uri);
     if (previous && previous.text.length === source.text.length && previous.hash === contentHash(source.text)) return;
     if (previous) for (const detector of this.detectors) detector.remove(previous);
-    const article = parseArticle(source);
+    const article = parseArticle(source, previous);
     this.articles.set(article.uri, article);
     for (const detector of this.detectors) detector.add(article);
   }
