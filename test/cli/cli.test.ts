@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../../server/src/analysis/lineIndex';
 import { createCorpus } from '../../server/src/analysis';
+import { main } from '../../server/src/cli/main';
+import { Writable } from 'node:stream';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WIRE = path.join('test', 'fixtures', 'wire');
@@ -124,4 +126,26 @@ test('--exclude and --include select the files found in folders; a file named on
   const none = cli('check', '--exclude', '**', WIRE);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /no \.txt files selected by --include and --exclude/);
+});
+
+test('a progress bar goes to the error stream when it is a terminal, and is cleared; nothing of it otherwise', async () => {
+  const capture = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) });
+    return { stream: Object.assign(stream, { isTTY }), text: () => chunks.join('') };
+  };
+  const run = async (isTTY: boolean) => {
+    const out = capture(false);
+    const err = capture(isTTY);
+    await main(['check', path.join(REPO_ROOT, WIRE)], out.stream, err.stream);
+    return { out: out.text(), err: err.text() };
+  };
+  const terminal = await run(true);
+  assert.match(terminal.err, /provenance: reading \[[#.]+\] 0\/3 0%/);
+  assert.match(terminal.err, /provenance: checking \[/);
+  assert.ok(terminal.err.endsWith('\r\x1b[2K'), 'the last thing written clears the bar');
+  assert.ok(!terminal.out.includes('provenance:'), 'the report stays clean');
+  const piped = await run(false);
+  assert.equal(piped.err, '');
+  assert.equal(piped.out, terminal.out);
 });

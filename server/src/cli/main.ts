@@ -2,13 +2,14 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { promises as fs } from 'node:fs';
-import { createCorpus, MarkedSourced } from '../analysis';
+import { createCorpus, MarkedSourced, type Finding } from '../analysis';
 import { readSourcedEntries, SOURCED_FILE } from '../files/sourcedFile';
 import { ArticleFilter } from '../files/articleFilter';
 import { findArticleFiles } from '../files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
 import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
 import { buildReport } from '../report/report';
+import { progressOn } from './progress';
 
 declare const PROVENANCE_VERSION: string | undefined;
 
@@ -87,21 +88,32 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   if (!marks.ok) failed = true;
   const corpus = createCorpus({ markedSourced: marks.marked });
   const fileOfUri = new Map<string, string>();
-  for (const file of files) {
+  const progress = progressOn(err);
+  for (const [done, file] of files.entries()) {
+    progress.update('reading', done, files.length);
     const read = await readArticleFile(file, maxBytes);
     if (!read.ok) {
+      progress.clear();
       err.write(`${file}: ${read.problem}\n`);
       failed = true;
       continue;
     }
-    if (read.note) err.write(`${file}: ${read.note}\n`);
+    if (read.note) {
+      progress.clear();
+      err.write(`${file}: ${read.note}\n`);
+    }
     const uri = pathToFileURL(path.resolve(file)).href;
     fileOfUri.set(uri, file);
     // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
     corpus.load({ uri, text: read.text });
   }
 
-  const findings = [...fileOfUri.keys()].flatMap((uri) => corpus.findings(uri));
+  const findings: Finding[] = [];
+  for (const [done, uri] of [...fileOfUri.keys()].entries()) {
+    progress.update('checking', done, fileOfUri.size);
+    findings.push(...corpus.findings(uri));
+  }
+  progress.clear();
   const report = buildReport(findings, (uri) => corpus.get(uri), (uri) => fileOfUri.get(uri) ?? uri);
   const version = typeof PROVENANCE_VERSION === 'string' ? PROVENANCE_VERSION : '0.0.0';
   const formatted = { json: () => formatJson(report), sarif: () => formatSarif(report, version), markdown: () => formatMarkdown(report), text: () => formatText(report) };
