@@ -83,3 +83,17 @@ test('dependents name only articles holding an unsourced figure with a shared ke
   assert.deepEqual([...detector.dependents(a)], [UNSOURCED]);
   assert.deepEqual([...detector.dependents(c)], [], 'an unsourced figure changes no other article');
 });
+
+test('the citations offered are the same whatever the order the articles arrived in', () => {
+  const crediting = ['a', 'b', 'e', 'f', 'g'].map((name, i) => ({ uri: `file:///${name}.txt`, text: i % 2 === 0 ? TEXT_A : TEXT_B }));
+  const citationsAfter = (order: typeof crediting) => {
+    const corpus = new Corpus([new FigureDetector()]);
+    for (const source of order) corpus.upsert(source);
+    corpus.upsert({ uri: UNSOURCED, text: TEXT_C });
+    const [finding] = unsourced(corpus, UNSOURCED);
+    return finding.data?.kind === 'unsourced-figure' ? finding.data.citations.map((c) => c.uri) : [];
+  };
+  const forward = citationsAfter(crediting);
+  assert.equal(forward.length, 3, 'more articles credit the figure than are offered');
+  assert.deepEqual(citationsAfter([...crediting].reverse()), forward);
+});

@@ -55,13 +55,16 @@ export class FigureDetector implements Detector {
       else if (figure.attribution.source && figure.attribution.kind !== 'article' && figure.attribution.kind !== 'headline' && figure.value >= MIN_CITABLE_VALUE) {
         const sentence = article.sentences[figure.sentence];
         const list = this.citable.get(figure.key) ?? [];
-        list.push({
+        const citable = {
           uri: article.uri,
           sentence: { start: sentence.start, end: sentence.end },
           text: article.text.slice(sentence.start, sentence.end),
           source: figure.attribution.source,
           context: contextWords(article, figure),
-        });
+        };
+        // Kept in order of place, so the citations offered (the first few) do not depend on the order articles arrived in.
+        const at = list.findIndex((other) => other.uri > citable.uri || (other.uri === citable.uri && other.sentence.start > citable.sentence.start));
+        list.splice(at < 0 ? list.length : at, 0, citable);
         this.citable.set(figure.key, list);
       }
     }
