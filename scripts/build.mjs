@@ -1,4 +1,5 @@
-// Bundles the client, the language server, its worker and the command-line tool with esbuild.
+// Bundles the client, the language server, the thread that reads articles for it and the command-line
+// tool with esbuild.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -23,6 +24,8 @@ await Promise.all([
     entryPoints: {
       server: 'server/src/server.ts',
       cli: 'server/src/cli/main.ts',
+      // Loaded by the server and the CLI from next to themselves (see readingPool.ts).
+      readingWorker: 'server/src/parsing/readingWorker.ts',
     },
     outdir: 'dist',
   }),

@@ -1,11 +1,16 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Article } from './analysis/article';
+import type { Article, TextReading } from './analysis/article';
 import type { Corpus } from './analysis/corpus';
 import type { Finding } from './analysis/types';
 import { ArticleFilter, EVERY_FILE, type FileSelection } from './files/articleFilter';
 import { findArticleFiles, type FoundFiles } from './files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile, tooLarge } from './files/readArticleFile';
+import { forEachConcurrently } from './parsing/concurrently';
+import { ReadingPool } from './parsing/readingPool';
+
+/** Quiet time on disk after which every article's findings are refreshed. */
+const SETTLE_AFTER_CHANGES_MS = 1000;
 
 export interface IndexListener {
   /** Findings of these documents may have changed. */
@@ -34,6 +39,8 @@ export class WorkspaceIndex {
    * been taken before they appeared, so its silence about them means nothing.
    */
   private readonly reportedDuringListing = new Set<Set<string>>();
+  private settleTimer: NodeJS.Timeout | undefined;
+  private scans = 0;
   maxFileBytes: number | undefined;
 
   private filter = new ArticleFilter([], EVERY_FILE);
@@ -52,6 +59,15 @@ export class WorkspaceIndex {
 
   /** Reads every article below the workspace folders from disk, replacing what was indexed from disk before. */
   async scan(): Promise<void> {
+    this.scans++;
+    try {
+      await this.scanFolders();
+    } finally {
+      this.scans--;
+    }
+  }
+
+  private async scanFolders(): Promise<void> {
     const reported = new Set<string>();
     this.reportedDuringListing.add(reported);
     let listing: FoundFiles;
@@ -68,11 +84,16 @@ export class WorkspaceIndex {
     for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.openDocuments.has(uri)) this.notify(this.corpus.remove(uri), uri);
     let done = 0;
-    for (const file of files) {
-      await this.loadFromDisk(URI.file(file).toString(), true);
-      this.listener.progress(++done, files.length);
-      // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
-      await new Promise((resolve) => setImmediate(resolve));
+    const pool = ReadingPool.forArticles(files.length);
+    try {
+      await forEachConcurrently(files, pool?.capacity ?? 1, async (file) => {
+        await this.loadFromDisk(URI.file(file).toString(), pool ?? true);
+        this.listener.progress(++done, files.length);
+        // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
+        await new Promise((resolve) => setImmediate(resolve));
+      });
+    } finally {
+      await pool?.close();
     }
     // Articles were loaded without asking which others each one affects: any may have changed.
     this.notify(new Set(this.corpus.uris()));
@@ -113,6 +134,20 @@ export class WorkspaceIndex {
     if (this.openDocuments.has(uri)) return;
     if (deleted || !this.isSelected(uri)) this.forget(uri);
     else await this.loadFromDisk(uri);
+    this.settleAfterChanges();
+  }
+
+  /**
+   * Once files stop changing on disk (a checkout, a sync), every article's findings are worked out again.
+   * An article's own findings and those of the articles it shares passages with are updated at once, but
+   * the weight of each word depends on the whole workspace, and so, a little, do the closest matches of
+   * every other article: without this, those would keep what an older workspace gave.
+   */
+  private settleAfterChanges(): void {
+    clearTimeout(this.settleTimer);
+    // A scan under way settles everything when it ends.
+    this.settleTimer = setTimeout(() => this.scans === 0 && this.notify(new Set(this.corpus.uris())), SETTLE_AFTER_CHANGES_MS);
+    this.settleTimer.unref();
   }
 
   findings(uri: string): Finding[] {
@@ -142,16 +177,20 @@ export class WorkspaceIndex {
     return this.problems.get(uri);
   }
 
-  /** `bulk`: part of a scan, which settles every article's findings at its end. */
-  private async loadFromDisk(uri: string, bulk = false): Promise<void> {
+  /**
+   * `bulk`: part of a scan, which settles every article's findings at its end; given a pool, the text
+   * is read (by wink) in another thread.
+   */
+  private async loadFromDisk(uri: string, bulk: boolean | ReadingPool = false): Promise<void> {
     const read = ++this.readCount;
     this.reads.set(uri, read);
     const result = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
+    const reading = result.ok && bulk instanceof ReadingPool ? await bulk.read(result.text) : undefined;
     // While this read waited, the file was read again or deleted (a scan and a watcher event racing).
     if (this.reads.get(uri) !== read) return;
     this.reads.delete(uri);
     if (this.openDocuments.has(uri)) return;
-    if (result.ok) this.analyse(uri, result.text, bulk);
+    if (result.ok) this.analyse(uri, result.text, bulk !== false, reading);
     // Deleted or renamed between listing and reading: the watcher reports it, nothing to say on the file.
     else if (result.absent) this.forget(uri);
     else {
@@ -167,9 +206,9 @@ export class WorkspaceIndex {
   }
 
   /** Adds the text to the corpus; a failure is reported on the file instead of taking the server down. */
-  private analyse(uri: string, text: string, bulk = false): void {
+  private analyse(uri: string, text: string, bulk = false, reading?: TextReading): void {
     try {
-      if (bulk) this.corpus.load({ uri, text });
+      if (bulk) this.corpus.load({ uri, text }, reading);
       else this.notify(this.corpus.upsert({ uri, text }));
       this.clearProblem(uri);
     } catch (error) {

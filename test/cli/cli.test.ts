@@ -141,7 +141,7 @@ test('a progress bar goes to the error stream when it is a terminal, and is clea
     return { out: out.text(), err: err.text() };
   };
   const terminal = await run(true);
-  assert.match(terminal.err, /provenance: reading \[[#.]+\] 0\/3 0%/);
+  assert.match(terminal.err, /provenance: reading \[[#.]+\] 3\/3 100%/);
   assert.match(terminal.err, /provenance: checking \[/);
   assert.ok(terminal.err.endsWith('\r\x1b[2K'), 'the last thing written clears the bar');
   assert.ok(!terminal.out.includes('provenance:'), 'the report stays clean');

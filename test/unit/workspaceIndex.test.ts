@@ -34,3 +34,25 @@ test('a file the watcher reports while the scan lists the folders is kept, thoug
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('once files stop changing on disk, every article is checked again, not only those the change touched', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provenance-index-'));
+  try {
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((name) => path.join(dir, name));
+    const unrelated = [ARTICLE, 'PARIS, May 9 (AFP) - Rain delayed the opening match of the tournament by an hour.\n', 'OSLO, June 2 - The museum reopened its north wing after two years of repairs to the roof.\n'];
+    for (const [i, file] of files.entries()) await fs.writeFile(file, unrelated[i]);
+    const changed = new Set<string>();
+    const index = new WorkspaceIndex(createCorpus(), { ...quietListener, changed: (uris) => [...uris].forEach((u) => changed.add(u)) });
+    index.setFolders([URI.file(dir).toString()]);
+    await index.scan();
+    changed.clear();
+
+    await fs.writeFile(files[0], ARTICLE.replace('budget', 'new budget'));
+    await index.fileChanged(URI.file(files[0]).toString(), false);
+    assert.deepEqual([...changed], [URI.file(files[0]).toString()], 'at once, the changed article');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual([...changed].sort(), files.map((f) => URI.file(f).toString()).sort(), 'after a quiet second, all of them');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Entity, Token } from './nlp';
+import type { Entity, NlpResult, Token } from './nlp';
 import { analyzeParagraphs, type EarlierAnalysis } from './paragraphAnalysis';
 import { LineIndex } from './lineIndex';
 import { trimSpan } from './spans';
@@ -37,11 +37,26 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** What reading a text costs: its paragraphs, and wink's analysis of them. */
+export interface TextReading {
+  paragraphs: Span[];
+  nlp: NlpResult;
+}
+
 /** `earlier`: a previous version of the document, whose unchanged paragraphs need not be read again. */
+export function readText(text: string, earlier?: EarlierAnalysis): TextReading {
+  const paragraphs = findParagraphs(text);
+  return { paragraphs, nlp: analyzeParagraphs(text, paragraphs, earlier) };
+}
+
 export function parseArticle(source: ArticleSource, earlier?: EarlierAnalysis): Article {
+  return articleFrom(source, readText(source.text, earlier));
+}
+
+/** The article a reading of its text makes, where the reading may have been done elsewhere (in a worker). */
+export function articleFrom(source: ArticleSource, reading: TextReading): Article {
   const { uri, text } = source;
-  const paragraphSpans = findParagraphs(text);
-  const nlp = analyzeParagraphs(text, paragraphSpans, earlier);
+  const { paragraphs: paragraphSpans, nlp } = reading;
   const sentences = splitSentences(paragraphSpans, nlp.tokens, nlp.sentenceTokenSpans);
   const paragraphs: Paragraph[] = paragraphSpans.map((span, index) => ({ ...span, index, sentenceStart: 0, sentenceEnd: 0 }));
   for (const sentence of sentences) {

@@ -9,6 +9,8 @@ import { findArticleFiles } from '../files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
 import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
 import { buildReport } from '../report/report';
+import { forEachConcurrently } from '../parsing/concurrently';
+import { ReadingPool } from '../parsing/readingPool';
 import { progressOn } from './progress';
 
 declare const PROVENANCE_VERSION: string | undefined;
@@ -87,26 +89,35 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   const marks = await readTeamMarks(folders, err);
   if (!marks.ok) failed = true;
   const corpus = createCorpus({ markedSourced: marks.marked });
-  const fileOfUri = new Map<string, string>();
   const progress = progressOn(err);
-  for (const [done, file] of files.entries()) {
-    progress.update('reading', done, files.length);
-    const read = await readArticleFile(file, maxBytes);
-    if (!read.ok) {
-      progress.clear();
-      err.write(`${file}: ${read.problem}\n`);
-      failed = true;
-      continue;
-    }
-    if (read.note) {
-      progress.clear();
-      err.write(`${file}: ${read.note}\n`);
-    }
-    const uri = pathToFileURL(path.resolve(file)).href;
-    fileOfUri.set(uri, file);
-    // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
-    corpus.load({ uri, text: read.text });
+  // Per file, in the order listed: its uri once read, and what to say about it. Files are read several at
+  // a time, in other threads when there are many, but the output keeps the listed order.
+  const uris: Array<string | undefined> = new Array(files.length);
+  const messages: Array<string | undefined> = new Array(files.length);
+  const pool = ReadingPool.forArticles(files.length);
+  let done = 0;
+  try {
+    await forEachConcurrently(files, pool?.capacity ?? 1, async (file, index) => {
+      const read = await readArticleFile(file, maxBytes);
+      if (!read.ok) {
+        messages[index] = `${file}: ${read.problem}\n`;
+        failed = true;
+      } else {
+        if (read.note) messages[index] = `${file}: ${read.note}\n`;
+        const uri = pathToFileURL(path.resolve(file)).href;
+        // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
+        corpus.load({ uri, text: read.text }, await pool?.read(read.text));
+        uris[index] = uri;
+      }
+      progress.update('reading', ++done, files.length);
+    });
+  } finally {
+    await pool?.close();
   }
+  progress.clear();
+  for (const message of messages) if (message) err.write(message);
+  const fileOfUri = new Map<string, string>();
+  uris.forEach((uri, index) => uri && fileOfUri.set(uri, files[index]));
 
   const findings: Finding[] = [];
   for (const [done, uri] of [...fileOfUri.keys()].entries()) {

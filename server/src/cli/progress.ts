@@ -17,11 +17,13 @@ export function progressOn(stream: NodeJS.WritableStream & { isTTY?: boolean }):
   if (!stream.isTTY) return { update: () => undefined, clear: () => undefined };
   let shown = false;
   let drawnAt = 0;
+  let drawnStage = '';
   return {
     update(stage, done, total) {
       const now = Date.now();
-      if (done < total && now - drawnAt < REDRAW_MS) return;
+      if (stage === drawnStage && done < total && now - drawnAt < REDRAW_MS) return;
       drawnAt = now;
+      drawnStage = stage;
       const filled = total > 0 ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH;
       const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
       stream.write(`\r\x1b[2Kprovenance: ${stage} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${percent}%`);

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readText, type TextReading } from '../analysis/article';
+import { expandReading } from '../analysis/compactReading';
+import type { ReadingReply, ReadingRequest } from './readingWorker';
+
+/** Built next to this module, both by tsc (out/) and in the bundle (dist/). */
+const WORKER_SCRIPT = path.join(__dirname, 'readingWorker.js');
+/** Starting a thread loads the language model again (a few hundred milliseconds): not worth it for a few articles. */
+export const MIN_ARTICLES_FOR_THREADS = 40;
+/** Texts handed to each thread ahead of time, so it never waits for the next one. */
+const QUEUE_PER_THREAD = 4;
+
+interface Waiting {
+  text: string;
+  resolve: (reading: TextReading) => void;
+}
+
+/**
+ * Threads that read articles (wink's analysis, the largest cost of indexing a workspace) while the main
+ * thread compares the ones already read. One thread is kept free for that comparing. A thread that fails
+ * or dies hands its texts back to be read on the main thread: slower, never lost.
+ */
+export class ReadingPool {
+  private readonly threads: Array<{ worker: Worker; pending: Map<number, Waiting> }> = [];
+  private nextId = 0;
+
+  private constructor(count: number) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(WORKER_SCRIPT);
+      const thread = { worker, pending: new Map<number, Waiting>() };
+      worker.on('message', (reply: ReadingReply) => this.settle(thread.pending, reply));
+      const abandon = (): void => {
+        for (const waiting of thread.pending.values()) waiting.resolve(readText(waiting.text));
+        thread.pending.clear();
+        const index = this.threads.indexOf(thread);
+        if (index >= 0) this.threads.splice(index, 1);
+      };
+      worker.on('error', abandon);
+      worker.on('exit', abandon);
+      // Pending reads keep the process alive; an idle pool must not.
+      worker.unref();
+      this.threads.push(thread);
+    }
+  }
+
+  /** A pool for this many articles, or none when threads would not pay or cannot start. */
+  static forArticles(count: number): ReadingPool | undefined {
+    const threads = Math.min(4, os.availableParallelism() - 1);
+    if (count < MIN_ARTICLES_FOR_THREADS || threads < 1 || !existsSync(WORKER_SCRIPT)) return undefined;
+    return new ReadingPool(threads);
+  }
+
+  /** How many texts may usefully be in flight at once. */
+  get capacity(): number {
+    return Math.max(1, this.threads.length * QUEUE_PER_THREAD);
+  }
+
+  read(text: string): Promise<TextReading> {
+    const thread = this.threads.reduce<(typeof this.threads)[number] | undefined>((best, t) => (!best || t.pending.size < best.pending.size ? t : best), undefined);
+    if (!thread) return Promise.resolve(readText(text));
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      thread.pending.set(id, { text, resolve });
+      thread.worker.ref();
+      thread.worker.postMessage({ id, text } satisfies ReadingRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  private settle(pending: Map<number, Waiting>, reply: ReadingReply): void {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) this.threads.find((t) => t.pending === pending)?.worker.unref();
+    waiting.resolve('reading' in reply ? expandReading(reply.reading) : readText(waiting.text));
+  }
+}
