@@ -1,5 +1,5 @@
 /**
- * Copied and repeated passages on the labelled articles in test/fixtures/copies (format in its README).
+ * Copied and repeated passages on labelled articles in the format of test/fixtures/copies (see its README).
  * A copied-passage finding is right when it overlaps a labelled passage and one of its related passages
  * overlaps another occurrence of the same labelled passage; a labelled occurrence is found when such a
  * finding covers it.
@@ -12,10 +12,11 @@ import { CopyDetector } from '../../server/src/analysis/copies/copyDetector';
 import type { CopyDetectorOptions } from '../../server/src/analysis/copies/options';
 import { overlaps } from '../../server/src/analysis/spans';
 import type { Finding, Span } from '../../server/src/analysis/types';
-import type { EvalSection } from './report';
+import type { EvalSection, FixtureSet } from './report';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const COPIES_FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'copies');
+const OWN_COPIES: FixtureSet = { name: 'own fixtures', folder: COPIES_FIXTURES, targets: { precision: 0.9, recall: 0.85 } };
 
 interface Quote {
   from: string;
@@ -41,7 +42,7 @@ export interface CopyFixtures {
   repeats: Occurrence[];
 }
 
-export const fixtureUri = (file: string): string => pathToFileURL(path.join(COPIES_FIXTURES, file)).href;
+export const fixtureUri = (file: string, folder = COPIES_FIXTURES): string => pathToFileURL(path.join(folder, file)).href;
 
 function locate(text: string, quote: Quote, where: string): Span {
   let start = -1;
@@ -52,23 +53,24 @@ function locate(text: string, quote: Quote, where: string): Span {
 }
 
 /** The fixture articles and their labelled passages, resolved to offsets. */
-export async function readCopyFixtures(): Promise<CopyFixtures> {
-  const labels = JSON.parse(await fs.readFile(path.join(COPIES_FIXTURES, 'labels.json'), 'utf8')) as Labels;
-  const names = (await fs.readdir(COPIES_FIXTURES)).filter((name) => name.endsWith('.txt')).sort();
+export async function readCopyFixtures(folder = COPIES_FIXTURES): Promise<CopyFixtures> {
+  const labels = JSON.parse(await fs.readFile(path.join(folder, 'labels.json'), 'utf8')) as Labels;
+  const names = (await fs.readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
   const texts = new Map<string, string>();
-  for (const name of names) texts.set(name, await fs.readFile(path.join(COPIES_FIXTURES, name), 'utf8'));
+  for (const name of names) texts.set(name, await fs.readFile(path.join(folder, name), 'utf8'));
+  const uriOf = (file: string): string => fixtureUri(file, folder);
   const textOf = (file: string): string => {
     const text = texts.get(file);
     if (text === undefined) throw new Error(`labels.json names ${file}, which is not a fixture`);
     return text;
   };
   const copies = labels.passages.flatMap((passage) =>
-    passage.occurrences.map((o) => ({ family: passage.name, uri: fixtureUri(o.file), span: locate(textOf(o.file), o, o.file) })),
+    passage.occurrences.map((o) => ({ family: passage.name, uri: uriOf(o.file), span: locate(textOf(o.file), o, o.file) })),
   );
   const repeats = labels.repeats.flatMap((repeat, i) =>
-    repeat.occurrences.map((o) => ({ family: `repeat ${i}`, uri: fixtureUri(repeat.file), span: locate(textOf(repeat.file), o, repeat.file) })),
+    repeat.occurrences.map((o) => ({ family: `repeat ${i}`, uri: uriOf(repeat.file), span: locate(textOf(repeat.file), o, repeat.file) })),
   );
-  return { articles: names.map((name) => ({ uri: fixtureUri(name), text: texts.get(name)! })), copies, repeats };
+  return { articles: names.map((name) => ({ uri: uriOf(name), text: texts.get(name)! })), copies, repeats };
 }
 
 const fileOf = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
@@ -103,8 +105,8 @@ function tally(findings: Finding[], labels: Occurrence[]): Tally {
   return { found, falseAlarms };
 }
 
-export async function evaluateCopies(options: Partial<CopyDetectorOptions> = {}): Promise<EvalSection> {
-  const fixtures = await readCopyFixtures();
+export async function evaluateCopies(set: FixtureSet = OWN_COPIES, options: Partial<CopyDetectorOptions> = {}): Promise<EvalSection> {
+  const fixtures = await readCopyFixtures(set.folder);
   const corpus = new Corpus([new CopyDetector(options)]);
   for (const article of fixtures.articles) corpus.upsert(article);
   const findings = fixtures.articles.flatMap((a) => corpus.findings(a.uri));
@@ -123,11 +125,11 @@ export async function evaluateCopies(options: Partial<CopyDetectorOptions> = {})
     perFile.set(fileOf(o.uri), [hit + (copies.found.has(o) ? 1 : 0), all + 1]);
   }
   return {
-    title: 'copied passages — own fixtures (labelled occurrences found; false alarms are findings)',
+    title: `copied passages — ${set.name} (labelled occurrences found; false alarms are findings)`,
     truePositives: copies.found.size,
     falsePositives: copies.falseAlarms.length,
     falseNegatives: missed.length,
-    targets: { precision: 0.9, recall: 0.85 },
+    targets: set.targets,
     details: [
       `found per file: ${[...perFile].map(([file, [hit, all]]) => `${file} ${hit}/${all}`).join(', ')}`,
       ...missed.map((o) => `missed: ${fileOf(o.uri)} "${o.family}"`),

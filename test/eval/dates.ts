@@ -1,5 +1,5 @@
 /**
- * Conflicting dates, measured on the labelled fixtures of test/fixtures/dates and on the labelled seeds:
+ * Conflicting dates, measured on labelled fixtures in the format of test/fixtures/dates and on the labelled seeds:
  * a finding on a mention labelled `flagged` is a hit, a finding anywhere else a false alarm, and a
  * flagged label without a finding a miss. As a detail, the share of labelled mentions resolved to the
  * labelled date (or left unresolved where the label says so).
@@ -8,18 +8,21 @@ import { Corpus } from '../../server/src/analysis/corpus';
 import { isoValue } from '../../server/src/analysis/dates/calendar';
 import { DateDetector } from '../../server/src/analysis/dates/dateDetector';
 import { overlaps } from '../../server/src/analysis/spans';
-import { loadFixtureArticles, loadSeedArticles, type LabelledArticle } from '../fixtures/dates/labels';
-import type { EvalSection } from './report';
+import { DATE_FIXTURES, loadFixtureArticles, loadSeedArticles, type LabelledArticle } from '../fixtures/dates/labels';
+import type { EvalSection, FixtureSet } from './report';
 
-export async function evaluateDates(): Promise<EvalSection> {
-  return measure('conflicting dates — own fixtures', loadFixtureArticles());
+const TARGETS: EvalSection['targets'] = { precision: 0.9, recall: 0.8 };
+const OWN_DATES: FixtureSet = { name: 'own fixtures', folder: DATE_FIXTURES, targets: TARGETS };
+
+export async function evaluateDates(set: FixtureSet = OWN_DATES): Promise<EvalSection> {
+  return measure(`conflicting dates — ${set.name}`, loadFixtureArticles(set.folder), set.targets);
 }
 
 export async function evaluateSeedDates(): Promise<EvalSection> {
-  return measure('conflicting dates — seeds', loadSeedArticles());
+  return measure('conflicting dates — seeds', loadSeedArticles(), TARGETS);
 }
 
-function measure(title: string, articles: LabelledArticle[]): EvalSection {
+function measure(title: string, articles: LabelledArticle[], targets: EvalSection['targets']): EvalSection {
   const detector = new DateDetector();
   const corpus = new Corpus([detector]);
   for (const article of articles) corpus.upsert({ uri: article.uri, text: article.text });
@@ -56,5 +59,5 @@ function measure(title: string, articles: LabelledArticle[]): EvalSection {
     }
   }
   details.unshift(`${articles.length} articles; ${resolvedRight} of ${labelled} labelled mentions resolved to the labelled date (${labelled === 0 ? '-' : ((100 * resolvedRight) / labelled).toFixed(1)}%)`);
-  return { title, truePositives, falsePositives, falseNegatives, details, targets: { precision: 0.9, recall: 0.8 } };
+  return { title, truePositives, falsePositives, falseNegatives, details, targets };
 }

@@ -1,16 +1,18 @@
 /**
- * Unsourced figures, measured on the labelled fixtures of test/fixtures/figures: a finding that overlaps
+ * Unsourced figures, measured on labelled fixtures in the format of test/fixtures/figures: a finding that overlaps
  * a figure labelled "unsourced" is a hit; one that overlaps only "sourced" or "not-a-figure" labels, or no
  * label, is a false alarm; an "unsourced" label no finding overlaps is a miss.
  */
 import { Corpus } from '../../server/src/analysis/corpus';
 import { FigureDetector } from '../../server/src/analysis/figures/figureDetector';
 import type { Finding } from '../../server/src/analysis/types';
-import { loadLabelledArticles, unlabelledNumbers, type LabelledSpan } from '../fixtures/figures/labels';
-import type { EvalSection } from './report';
+import { FIGURE_FIXTURES, loadLabelledArticles, unlabelledNumbers, type LabelledSpan } from '../fixtures/figures/labels';
+import type { EvalSection, FixtureSet } from './report';
 
-export async function evaluateFigures(): Promise<EvalSection> {
-  const articles = loadLabelledArticles();
+const OWN_FIGURES: FixtureSet = { name: 'own fixtures', folder: FIGURE_FIXTURES, targets: { precision: 0.9, recall: 0.85 } };
+
+export async function evaluateFigures(set: FixtureSet = OWN_FIGURES): Promise<EvalSection> {
+  const articles = loadLabelledArticles(set.folder);
   // The figure check alone, so the measurement does not depend on the other checks.
   const corpus = new Corpus([new FigureDetector()]);
   for (const article of articles) corpus.upsert({ uri: article.uri, text: article.text });
@@ -46,11 +48,11 @@ export async function evaluateFigures(): Promise<EvalSection> {
   }
   details.unshift(`${articles.length} articles; ${exactSpans} of ${truePositives} hits have exactly the labelled span`);
   return {
-    title: 'unsourced figures — own fixtures',
+    title: `unsourced figures — ${set.name}`,
     truePositives,
     falsePositives,
     falseNegatives,
     details,
-    targets: { precision: 0.9, recall: 0.85 },
+    targets: set.targets,
   };
 }

@@ -13,6 +13,15 @@ export interface EvalSection {
   accuracy?: number;
 }
 
+/** The labelled articles one section measures, what its title calls them, and the targets they must meet. */
+export interface FixtureSet {
+  /** How the section title names the set, e.g. "own fixtures". */
+  name: string;
+  folder: string;
+  /** Without targets the numbers are only reported, so the set can stay out of tuning without failing the run. */
+  targets?: EvalSection['targets'];
+}
+
 export function precision(s: EvalSection): number {
   const flagged = s.truePositives + s.falsePositives;
   return flagged === 0 ? 1 : s.truePositives / flagged;
