@@ -3,7 +3,7 @@ import type { Detector } from '../detector';
 import type { FigureCitation, Finding } from '../types';
 import { attributeFigures, type Attribution } from './attribution';
 import { figureKey, findFigures, type FigureMention } from './findFigures';
-import { MarkedSourced, markedSourcedKey } from './markedSourced';
+import { MarkedSourced, sentenceKeys } from './markedSourced';
 
 /** Below this, equal numbers in two articles ("3 people") are too likely to be different facts to cite. */
 const MIN_CITABLE_VALUE = 10;
@@ -143,15 +143,22 @@ export class FigureDetector implements Detector {
 function analyse(article: Article): ArticleFigures {
   const mentions = findFigures(article);
   const attributions = attributeFigures(article, mentions);
-  const figures = mentions.map((mention, i): AnalysedFigure => {
-    const sentence = article.sentences[mention.sentence];
-    return {
-      ...mention,
-      attribution: attributions[i],
-      key: figureKey(mention),
-      markKey: attributions[i] ? '' : markedSourcedKey(article.text.slice(sentence.start, sentence.end), mention.text),
-    };
-  });
+  const keysBySentence = new Map<number, (figure: string) => string>();
+  const markKey = (mention: FigureMention): string => {
+    let keys = keysBySentence.get(mention.sentence);
+    if (!keys) {
+      const sentence = article.sentences[mention.sentence];
+      keys = sentenceKeys(article.text.slice(sentence.start, sentence.end));
+      keysBySentence.set(mention.sentence, keys);
+    }
+    return keys(mention.text);
+  };
+  const figures = mentions.map((mention, i): AnalysedFigure => ({
+    ...mention,
+    attribution: attributions[i],
+    key: figureKey(mention),
+    markKey: attributions[i] ? '' : markKey(mention),
+  }));
   return { hash: article.hash, figures };
 }
 
