@@ -32,6 +32,20 @@ export interface Article {
   lines: LineIndex;
 }
 
+/**
+ * An analysis of articles that computes each article's result once. Articles never change (an edit makes
+ * a new one), and the detectors and the highlighting read the same figures, dates and quotations.
+ */
+export function perArticle<T>(analyse: (article: Article) => T): (article: Article) => T {
+  const results = new WeakMap<Article, T>();
+  return (article) => {
+    if (results.has(article)) return results.get(article) as T;
+    const result = analyse(article);
+    results.set(article, result);
+    return result;
+  };
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }

@@ -1,4 +1,4 @@
-import type { Article } from '../article';
+import { perArticle, type Article } from '../article';
 import { overlaps } from '../spans';
 import type { Span } from '../types';
 import { formatValue, fromDayNumber, gapBetween, type DateValue } from './calendar';
@@ -46,7 +46,7 @@ interface Pending {
   anchor: EventRef;
 }
 
-export function analyseDates(article: Article): ArticleDates {
+export const analyseDates = perArticle((article: Article): ArticleDates => {
   const dateline = findDateline(article);
   const vocabulary = new NameVocabulary(article);
   const reference = dateline ? localNoon(dateline.day) : PLACEHOLDER_REFERENCE;
@@ -98,7 +98,7 @@ export function analyseDates(article: Article): ArticleDates {
   const headline = dateline ? headlineMention(article, vocabulary, dateline, topics) : undefined;
   if (headline) mentions.push(headline);
   return { dateline, mentions };
-}
+});
 
 function isComparable(mention: DateMention): boolean {
   const event = mention.event;

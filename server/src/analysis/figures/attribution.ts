@@ -69,12 +69,12 @@ interface SentenceTokens {
 }
 
 /** Decides, for each figure of an article, who (if anyone) the article credits for it. */
-export function attributeFigures(article: Article, figures: FigureMention[]): Array<Attribution | undefined> {
+export function attributeFigures(article: Article, figures: readonly FigureMention[]): Array<Attribution | undefined> {
   return new AttributionReader(article).attribute(figures);
 }
 
 class AttributionReader {
-  private readonly quotations: Quotation[];
+  private readonly quotations: readonly Quotation[];
   private readonly cueCache = new Map<number, Cue[]>();
   private readonly transcript: Map<number, string | undefined>;
 
@@ -83,7 +83,7 @@ class AttributionReader {
     this.transcript = transcriptParagraphs(article);
   }
 
-  attribute(figures: FigureMention[]): Array<Attribution | undefined> {
+  attribute(figures: readonly FigureMention[]): Array<Attribution | undefined> {
     const direct = figures.map((figure) => this.direct(figure));
     const sourcedKeys = new Set<string>();
     const sourcedValues = new Set<string>();
