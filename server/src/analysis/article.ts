@@ -55,7 +55,7 @@ export function parseArticle(source: ArticleSource): Article {
   const nlp = analyzeText(text);
   const paragraphSpans = findParagraphs(text);
   const sentences = splitSentences(paragraphSpans, nlp.tokens, nlp.sentenceTokenSpans);
-  const paragraphs: Paragraph[] = paragraphSpans.map((span, index) => ({ ...span, index, sentenceStart: 0, sentenceEnd: 0 }));
+  const paragraphs: Paragraph[] = paragraphSpans.map(({ start, end }, index) => ({ start, end, index, sentenceStart: 0, sentenceEnd: 0 }));
   for (const sentence of sentences) {
     const paragraph = paragraphs[sentence.paragraph];
     if (paragraph.sentenceEnd === 0) paragraph.sentenceStart = sentence.index;
