@@ -77,10 +77,21 @@ class AttributionReader {
   private readonly quotations: readonly Quotation[];
   private readonly cueCache = new Map<number, Cue[]>();
   private readonly transcript: Map<number, string | undefined>;
+  /** The paragraphs each chain of quotations runs over, by the chain's first paragraph. */
+  private readonly chains = new Map<number, Set<number>>();
+  /** Speakers found so far: a quotation holding many figures is credited once. */
+  private readonly speakers = new Map<Quotation, { source?: string } | undefined>();
+  /** By sentence, the source last named before it in its paragraph. */
+  private readonly named = new Map<number, string | undefined>();
 
   constructor(private readonly article: Article) {
     this.quotations = findQuotations(article);
     this.transcript = transcriptParagraphs(article);
+    for (const quotation of this.quotations) {
+      const chain = this.chains.get(quotation.chainStart) ?? new Set([quotation.chainStart]);
+      chain.add(quotation.paragraph);
+      this.chains.set(quotation.chainStart, chain);
+    }
   }
 
   attribute(figures: readonly FigureMention[]): Array<Attribution | undefined> {
@@ -109,7 +120,8 @@ class AttributionReader {
     if (this.transcript.has(paragraph)) return { kind: 'quote', source: this.transcript.get(paragraph) };
     const quotation = quotationAt(this.quotations, figure.span.start);
     if (quotation) {
-      const speaker = this.quotationSpeaker(quotation);
+      if (!this.speakers.has(quotation)) this.speakers.set(quotation, this.quotationSpeaker(quotation));
+      const speaker = this.speakers.get(quotation);
       if (speaker) return { kind: 'quote', source: speaker.source };
     }
     const own = this.cues(figure.sentence).find((cue) => !cue.quoteOnly && cue.scope.start <= figure.span.start && figure.span.end <= cue.scope.end);
@@ -135,8 +147,7 @@ class AttributionReader {
 
   /** Who a quotation is credited to: a speech verb outside the quotation marks in any paragraph it spans, or a lead-in ending with a colon. */
   private quotationSpeaker(quotation: Quotation): { source?: string } | undefined {
-    const paragraphs = new Set<number>([quotation.chainStart, quotation.paragraph]);
-    for (const other of this.quotations) if (other.chainStart === quotation.chainStart) paragraphs.add(other.paragraph);
+    const paragraphs = new Set<number>(this.chains.get(quotation.chainStart));
     const leadIn = this.article.paragraphs[quotation.chainStart - 1];
     if (leadIn && /:\s*$/.test(this.article.text.slice(leadIn.start, leadIn.end))) paragraphs.add(leadIn.index);
     let credited: { source?: string } | undefined;
@@ -158,13 +169,28 @@ class AttributionReader {
    * back, "it" may as well be a company as the agency quoted three sentences before, so it stays unnamed.
    */
   private resolve(sentence: number, cue: Cue): string | undefined {
-    if (!cue.pronoun) return cue.source;
+    return cue.pronoun ? this.namedBefore(sentence) : cue.source;
+  }
+
+  /**
+   * The source last named in the paragraph before `sentence`. Remembered for every sentence passed on the
+   * way back, so a paragraph of many sentences that each say "she said" is read back once, not once each.
+   */
+  private namedBefore(sentence: number): string | undefined {
     const first = this.article.paragraphs[this.article.sentences[sentence].paragraph].sentenceStart;
-    for (let s = sentence - 1; s >= first; s--) {
-      const named = this.cues(s).find((c) => !c.pronoun && c.source);
-      if (named) return named.source;
+    const passed: number[] = [];
+    let source: string | undefined;
+    for (let s = sentence; s > first; s--) {
+      if (this.named.has(s)) {
+        source = this.named.get(s);
+        break;
+      }
+      passed.push(s);
+      source = this.cues(s - 1).find((c) => !c.pronoun && c.source)?.source;
+      if (source !== undefined) break;
     }
-    return undefined;
+    for (const s of passed) this.named.set(s, source);
+    return source;
   }
 
   private cues(sentence: number): Cue[] {

@@ -2,6 +2,7 @@ import type { Article } from '../article';
 import type { Detector } from '../detector';
 import type { FigureCitation, Finding } from '../types';
 import { attributeFigures, type Attribution } from './attribution';
+import { FigureContextReader, type FigureContext } from './figureContext';
 import { figureKey, findFigures, type FigureMention } from './findFigures';
 import { MarkedSourced, sentenceKeys } from './markedSourced';
 
@@ -31,7 +32,7 @@ interface CitableFigure {
   sentence: { start: number; end: number };
   text: string;
   source: string;
-  context: Set<string>;
+  context: FigureContext;
 }
 
 /**
@@ -49,6 +50,7 @@ export class FigureDetector implements Detector {
   add(article: Article): void {
     const analysis = analyse(article);
     this.analyses.set(article.uri, analysis);
+    const contexts = new FigureContextReader(article);
     for (const figure of analysis.figures) {
       if (!figure.key) continue;
       if (!figure.attribution) addTo(this.unsourced, figure.key, article.uri);
@@ -60,7 +62,7 @@ export class FigureDetector implements Detector {
           sentence: { start: sentence.start, end: sentence.end },
           text: article.text.slice(sentence.start, sentence.end),
           source: figure.attribution.source,
-          context: contextWords(article, figure),
+          context: contexts.of(figure),
         });
         this.citable.set(figure.key, list);
       }
@@ -103,10 +105,11 @@ export class FigureDetector implements Detector {
     let analysis = this.analyses.get(article.uri);
     if (analysis?.hash !== article.hash) analysis = analyse(article);
     const findings: Finding[] = [];
+    const contexts = new FigureContextReader(article);
     for (const figure of analysis.figures) {
       if (figure.attribution || this.marked.has(figure.markKey)) continue;
       const sentence = article.sentences[figure.sentence];
-      const citations = this.citationsFor(article, figure);
+      const citations = this.citationsFor(article, figure, contexts);
       const elsewhere = citations.length === 0 ? '' : ` (${citations.length === 1 ? 'another article credits' : `${citations.length} other articles credit`} a source for it)`;
       findings.push({
         code: 'unsourced-figure',
@@ -122,11 +125,11 @@ export class FigureDetector implements Detector {
     return findings;
   }
 
-  private citationsFor(article: Article, figure: AnalysedFigure): FigureCitation[] {
+  private citationsFor(article: Article, figure: AnalysedFigure, contexts: FigureContextReader): FigureCitation[] {
     if (!figure.key || figure.value < MIN_CITABLE_VALUE || (this.unsourced.get(figure.key)?.size ?? 0) > COMMON_KEY) return [];
     const candidates = this.citable.get(figure.key) ?? [];
     if (candidates.length === 0) return [];
-    const context = contextWords(article, figure);
+    const context = contexts.of(figure);
     const citations: FigureCitation[] = [];
     for (const candidate of candidates) {
       if (candidate.uri === article.uri) continue;
@@ -165,19 +168,6 @@ function analyse(article: Article): ArticleFigures {
     markKey: attributions[i] ? '' : markKey(mention),
   }));
   return { hash: article.hash, figures };
-}
-
-/** Content words of the figure's sentence outside the figure itself, to tell one story's "10,000 containers" from another's. */
-function contextWords(article: Article, figure: FigureMention): Set<string> {
-  const words = new Set<string>();
-  const sentence = article.sentences[figure.sentence];
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const token = article.tokens[t];
-    if (token.type !== 'word' || token.stopWord || token.normal.length < 3) continue;
-    if (token.start >= figure.span.start && token.end <= figure.span.end) continue;
-    words.add(token.lemma.toLowerCase());
-  }
-  return words;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
