@@ -50,6 +50,12 @@ const MAX_AUXILIARY_DISTANCE = 5;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 const MAX_MODIFIERS = 3;
+/**
+ * How far from its word, in tokens, an event's participants are looked for. Sentences of news run to
+ * about a hundred tokens, so this reaches across any clause of prose; without it, each event word of a
+ * clause of tens of thousands of tokens (no prose has one) would collect every name of the clause.
+ */
+const MAX_PARTICIPANT_REACH = 200;
 
 const PHRASES_BY_FIRST = new Map<string, Array<(typeof PHRASES)[number]>>();
 for (const phrase of PHRASES) PHRASES_BY_FIRST.set(phrase.words[0], [...(PHRASES_BY_FIRST.get(phrase.words[0]) ?? []), phrase]);
@@ -299,11 +305,13 @@ export function participants(article: Article, vocabulary: NameVocabulary, sente
   const { tokens } = article;
   const index = clauses.indexOf(word.head);
   const [from, to] = index < 0 ? [word.head, word.end] : clauses.segments[index];
-  const boundary = clauses.marks(isContentVerb).last(from, word.head);
-  const start = boundary === undefined ? from : boundary + 1;
+  const floor = Math.max(from, word.head - MAX_PARTICIPANT_REACH);
+  const boundary = clauses.marks(isContentVerb).last(floor, word.head);
+  const start = boundary === undefined ? floor : boundary + 1;
+  const ceiling = Math.min(to, word.end + MAX_PARTICIPANT_REACH);
   let end = word.end;
   let impact = -1;
-  for (; end < to && !(WORDS.has(tokens[end].lemma) && end !== word.head && !isImpact(article, word, end)); end++) {
+  for (; end < ceiling && !(WORDS.has(tokens[end].lemma) && end !== word.head && !isImpact(article, word, end)); end++) {
     if (!isContentVerb(article, end)) continue;
     if (impact >= 0 || !isImpact(article, word, end)) break;
     impact = end;
@@ -319,7 +327,7 @@ export function participants(article: Article, vocabulary: NameVocabulary, sente
     // "Rask, who arrived on Tuesday": the name the relative clause hangs on.
     if (RELATIVE_PRONOUNS.has(tokens[from].normal) && index > 0) {
       const [before, after] = clauses.segments[index - 1];
-      const antecedent = vocabulary.runs(sentenceIndex, before, after, exclude).pop();
+      const antecedent = vocabulary.runs(sentenceIndex, Math.max(before, after - MAX_PARTICIPANT_REACH), after, exclude).pop();
       if (antecedent && antecedent.tokenEnd === after && !antecedent.place) actors.push({ text: antecedent.text, words: antecedent.words });
     }
   }

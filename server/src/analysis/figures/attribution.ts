@@ -58,6 +58,12 @@ const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'that', 'which', 'who']);
 const QUOTE_MARKS = new Set(['"', '“', '”']);
 const PHRASE_STOPS = new Set([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"', '“', '”']);
 const MAX_SOURCE_TOKENS = 12;
+/**
+ * How far back from its verb, in tokens, a subject is looked for. Sentences of news run to about a
+ * hundred tokens, so this reaches the start of any clause of prose; without it, each verb of a sentence
+ * of tens of thousands of tokens (no prose has one) would read back to its start.
+ */
+const MAX_SUBJECT_REACH = 200;
 const HEADLINE_WORDS = 20;
 
 interface SentenceTokens {
@@ -301,13 +307,14 @@ class AttributionReader {
   private subjectBefore(view: SentenceTokens, p: number): Phrase {
     const tok = (q: number): Token => this.article.tokens[view.index[q]];
     const isStop = (q: number): boolean => view.quoted[q] || PHRASE_STOPS.has(tok(q).value) || CLAUSE_OPENERS.has(tok(q).normal);
+    const floor = Math.max(0, p - MAX_SUBJECT_REACH);
     let end = p;
-    while (end > 0 && !view.quoted[end - 1] && ['ADV', 'AUX', 'PART'].includes(tok(end - 1).pos)) end--;
+    while (end > floor && !view.quoted[end - 1] && ['ADV', 'AUX', 'PART'].includes(tok(end - 1).pos)) end--;
     let start = end;
-    while (start > 0 && !isStop(start - 1)) start--;
-    if (start === end && end > 0 && tok(end - 1).value === ',') {
+    while (start > floor && !isStop(start - 1)) start--;
+    if (start === end && end > floor && tok(end - 1).value === ',') {
       let clause = end - 1;
-      while (clause > 0 && !view.quoted[clause - 1] && ![';', ':', '—', '–', '"', '“', '”'].includes(tok(clause - 1).value)) clause--;
+      while (clause > floor && !view.quoted[clause - 1] && ![';', ':', '—', '–', '"', '“', '”'].includes(tok(clause - 1).value)) clause--;
       start = clause;
       end = clause;
       while (end < p && !isStop(end)) end++;
