@@ -102,8 +102,8 @@ function chronoResults(text: string, reference: Date): ChronoResult[] {
   const results: ChronoResult[] = [];
   for (let from = 0; from < text.length; ) {
     const to = from + CHRONO_WINDOW >= text.length ? text.length : wordBoundaryBefore(text, from + CHRONO_WINDOW, from + CHRONO_WINDOW - CHRONO_OVERLAP);
-    // Each window keeps the results that start before the next window does; the next window reads the
-    // rest whole. One cut through a date may still leave a piece the next window reads again.
+    // Each window keeps the results that start before the next window does, which reads the rest whole.
+    // A result starting inside one already kept is the tail of a date cut by the window's start: dropped.
     const next = to === text.length ? text.length : wordBoundaryBefore(text, to - CHRONO_OVERLAP, from + 1);
     const reached = results.length > 0 ? results[results.length - 1].index + results[results.length - 1].text.length : 0;
     const window = text.slice(from, to);
