@@ -33,6 +33,20 @@ export interface Article {
   lines: LineIndex;
 }
 
+/**
+ * An analysis of articles that computes each article's result once. Articles never change (an edit makes
+ * a new one), and the detectors and the highlighting read the same figures, dates and quotations.
+ */
+export function perArticle<T>(analyse: (article: Article) => T): (article: Article) => T {
+  const results = new WeakMap<Article, T>();
+  return (article) => {
+    if (results.has(article)) return results.get(article) as T;
+    const result = analyse(article);
+    results.set(article, result);
+    return result;
+  };
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -58,7 +72,7 @@ export function articleFrom(source: ArticleSource, reading: TextReading): Articl
   const { uri, text } = source;
   const { paragraphs: paragraphSpans, nlp } = reading;
   const sentences = splitSentences(paragraphSpans, nlp.tokens, nlp.sentenceTokenSpans);
-  const paragraphs: Paragraph[] = paragraphSpans.map((span, index) => ({ ...span, index, sentenceStart: 0, sentenceEnd: 0 }));
+  const paragraphs: Paragraph[] = paragraphSpans.map(({ start, end }, index) => ({ start, end, index, sentenceStart: 0, sentenceEnd: 0 }));
   for (const sentence of sentences) {
     const paragraph = paragraphs[sentence.paragraph];
     if (paragraph.sentenceEnd === 0) paragraph.sentenceStart = sentence.index;

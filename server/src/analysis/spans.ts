@@ -19,3 +19,25 @@ export function trimSpan(text: string, span: Span): Span {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
+
+/**
+ * A test for whether a span overlaps any of `spans`, answered by binary search: checking each span
+ * against every other costs the square of their number, and a text can hold tens of thousands.
+ */
+export function overlapsAny(spans: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // The furthest end among the spans up to each index: spans starting before a span's end overlap it
+  // exactly when one of them ends after its start.
+  const furthestEnd: number[] = [];
+  for (const [i, span] of sorted.entries()) furthestEnd.push(Math.max(span.end, i > 0 ? furthestEnd[i - 1] : -Infinity));
+  return (span) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start < span.end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && furthestEnd[low - 1] > span.start;
+  };
+}

@@ -1,9 +1,10 @@
-import type { Article } from '../article';
+import { perArticle, type Article } from '../article';
 import { overlaps } from '../spans';
 import type { Span } from '../types';
 import { formatValue, fromDayNumber, gapBetween, type DateValue } from './calendar';
 import { findDateline, type Dateline } from './dateline';
-import { attach, findEventWords, occurrenceOf, participants, segmentsOf, type EventRef, type EventWord, type Occurrence, type Segment } from './events';
+import { Clauses } from './clauses';
+import { attach, findEventWords, occurrenceOf, participants, type EventRef, type EventWord, type Occurrence } from './events';
 import { NameVocabulary, anySameName, sameName, type Name } from './names';
 import { resolve, shifted } from './resolve';
 import { findExpressions, type TemporalExpression } from './temporal';
@@ -45,7 +46,7 @@ interface Pending {
   anchor: EventRef;
 }
 
-export function analyseDates(article: Article): ArticleDates {
+export const analyseDates = perArticle((article: Article): ArticleDates => {
   const dateline = findDateline(article);
   const vocabulary = new NameVocabulary(article);
   const reference = dateline ? localNoon(dateline.day) : PLACEHOLDER_REFERENCE;
@@ -62,20 +63,22 @@ export function analyseDates(article: Article): ArticleDates {
 
   article.sentences.forEach((sentence, sentenceIndex) => {
     const words = findEventWords(article, sentence);
-    const segments = segmentsOf(article, sentence);
+    const clauses = new Clauses(article, sentence);
     const expressions = findExpressions(article, sentence, reference).filter((e) => !dateline || !overlaps(e.span, dateline.span));
-    const inExpression = (t: number): boolean => expressions.some((e) => e.tokenStart <= t && t < e.tokenEnd);
+    const expressionTokens = new Set<number>();
+    for (const e of expressions) for (let t = e.tokenStart; t < e.tokenEnd; t++) expressionTokens.add(t);
+    const inExpression = (t: number): boolean => expressionTokens.has(t);
     const describe = (word: EventWord, occurrence: Occurrence, phase: EventRef['phase']): EventRef => {
       const { tokens } = article;
       const span = { start: tokens[word.head].start, end: tokens[word.end - 1].end };
-      return { family: word.sense.family, label: word.sense.label, phase, occurrence, span, ...participants(article, vocabulary, sentenceIndex, word, segments, inExpression, protagonist), inferred: false };
+      return { family: word.sense.family, label: word.sense.label, phase, occurrence, span, ...participants(article, vocabulary, sentenceIndex, word, clauses, inExpression, protagonist), inferred: false };
     };
     for (const word of words) {
-      const occurrence = occurrenceOf(article, word, segmentContaining(segments, word.head));
+      const occurrence = occurrenceOf(article, clauses, word, clauses.of(word.head));
       if (occurrence === 'this') topics.count(describe(word, occurrence, word.sense.phase));
     }
     for (const expression of expressions) {
-      const attachment = attach(article, expression, words, segments);
+      const attachment = attach(article, expression, words, clauses);
       const resolution = resolve(expression, dateline, attachment.future);
       const event = attachment.word ? describe(attachment.word, attachment.occurrence, attachment.phase) : undefined;
       const mention: DateMention = { span: expression.span, text: expression.text, ...resolution, event, comparable: false, source: 'text' };
@@ -95,7 +98,7 @@ export function analyseDates(article: Article): ArticleDates {
   const headline = dateline ? headlineMention(article, vocabulary, dateline, topics) : undefined;
   if (headline) mentions.push(headline);
   return { dateline, mentions };
-}
+});
 
 function isComparable(mention: DateMention): boolean {
   const event = mention.event;
@@ -105,10 +108,6 @@ function isComparable(mention: DateMention): boolean {
 function localNoon(day: number): Date {
   const d = fromDayNumber(day);
   return new Date(d.year, d.month - 1, d.day, 12);
-}
-
-function segmentContaining(segments: Segment[], t: number): Segment {
-  return segments.find(([from, to]) => from <= t && t < to) ?? [t, t + 1];
 }
 
 /**
@@ -222,12 +221,12 @@ function headlineMention(article: Article, vocabulary: NameVocabulary, dateline:
     if (paragraph.sentenceEnd - paragraph.sentenceStart !== 1) return undefined;
     const sentenceIndex = paragraph.sentenceStart;
     const sentence = article.sentences[sentenceIndex];
-    const segments = segmentsOf(article, sentence);
+    const clauses = new Clauses(article, sentence);
     const word = findEventWords(article, sentence).find((w) => !w.infinitive && isPresentTense(article, w.head) && (w.verb || (w.head > sentence.tokenStart && vocabulary.isNameWord(sentenceIndex, w.head - 1))));
     if (!word) return undefined;
     const { tokens } = article;
     const span = { start: tokens[word.head].start, end: tokens[word.end - 1].end };
-    const event: EventRef = { family: word.sense.family, label: word.sense.label, phase: word.sense.phase, occurrence: 'this', span, ...participants(article, vocabulary, sentenceIndex, word, segments, () => false, () => undefined), inferred: false };
+    const event: EventRef = { family: word.sense.family, label: word.sense.label, phase: word.sense.phase, occurrence: 'this', span, ...participants(article, vocabulary, sentenceIndex, word, clauses, () => false, () => undefined), inferred: false };
     topics.fill(event);
     const value: DateValue = { start: dateline.day - HEADLINE_DAYS_BEFORE, end: dateline.day + HEADLINE_DAYS_AFTER, granularity: 'day' };
     const headline = article.text.slice(paragraph.start, paragraph.end);

@@ -1,4 +1,5 @@
 import type { Article, Sentence } from '../article';
+import type { Clauses, Segment } from './clauses';
 import type { Span } from '../types';
 import { AGREEMENT_NOUNS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_WORDS, WORDS, type Family, type Phase, type Sense } from './lexicon';
 import type { Name, NameVocabulary } from './names';
@@ -42,9 +43,6 @@ export interface Attachment {
   anchor?: { word: EventWord; occurrence: Occurrence };
 }
 
-export type Segment = [number, number];
-
-const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']']);
 const MAX_QUALIFIER_DISTANCE = 3;
 const MAX_ANCHOR_DISTANCE = 6;
 const MAX_FIRST_SINCE_DISTANCE = 8;
@@ -52,21 +50,12 @@ const MAX_AUXILIARY_DISTANCE = 5;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 const MAX_MODIFIERS = 3;
-
-/** Clauses, roughly: runs of tokens between commas, semicolons, colons, brackets and dashes. */
-export function segmentsOf(article: Article, sentence: Sentence): Segment[] {
-  const segments: Segment[] = [];
-  let start = sentence.tokenStart;
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const token = article.tokens[t];
-    const spacedHyphen = token.value === '-' && t > 0 && article.tokens[t - 1].end < token.start;
-    if (!CLAUSE_BREAKS.has(token.value) && !spacedHyphen) continue;
-    if (t > start) segments.push([start, t]);
-    start = t + 1;
-  }
-  if (start < sentence.tokenEnd) segments.push([start, sentence.tokenEnd]);
-  return segments;
-}
+/**
+ * How far from its word, in tokens, an event's participants are looked for. Sentences of news run to
+ * about a hundred tokens, so this reaches across any clause of prose; without it, each event word of a
+ * clause of tens of thousands of tokens (no prose has one) would collect every name of the clause.
+ */
+const MAX_PARTICIPANT_REACH = 200;
 
 const PHRASES_BY_FIRST = new Map<string, Array<(typeof PHRASES)[number]>>();
 for (const phrase of PHRASES) PHRASES_BY_FIRST.set(phrase.words[0], [...(PHRASES_BY_FIRST.get(phrase.words[0]) ?? []), phrase]);
@@ -102,76 +91,148 @@ function isInfinitive(article: Article, t: number): boolean {
  * noun, the nearer first), or, when its clause has no verb of its own ("On Wednesday, …", ", which took
  * place in April"), the nearest event word of the clauses beside it.
  */
-export function attach(article: Article, expression: TemporalExpression, words: EventWord[], segments: Segment[]): Attachment {
-  const segmentOf = (t: number): Segment => segments.find(([from, to]) => from <= t && t < to) ?? [t, t + 1];
-  const home = segmentOf(expression.tokenStart);
-  const inside = (word: EventWord): boolean => word.head < expression.tokenEnd && expression.tokenStart < word.end;
-  const distance = (word: EventWord): number => (word.head >= expression.tokenEnd ? word.head - expression.tokenEnd : expression.tokenStart - word.end);
+export function attach(article: Article, expression: TemporalExpression, words: EventWord[], clauses: Clauses): Attachment {
+  const index = clauses.indexOf(expression.tokenStart);
+  const home = clauses.of(expression.tokenStart);
+  const firstAfter = firstWordFrom(words, expression.tokenEnd);
 
   let anchor: Attachment['anchor'];
   if (expression.shape.kind === 'anchored') {
-    const word = words.find((w) => w.head >= expression.tokenEnd && w.head < home[1] && w.head - expression.tokenEnd <= MAX_ANCHOR_DISTANCE);
-    if (word) anchor = { word, occurrence: occurrenceOf(article, word, home) };
+    const word = words[firstAfter];
+    if (word && word.head < home[1] && word.head - expression.tokenEnd <= MAX_ANCHOR_DISTANCE) anchor = { word, occurrence: occurrenceOf(article, clauses, word, home) };
   }
 
   // "his first visit to the country since 2000": the year dates the visit before this one.
   if (expression.since) {
-    const visit = [...words].reverse().find((w) => !w.verb && w.head < expression.tokenStart && w.head >= home[0] && expression.tokenStart - w.end <= MAX_FIRST_SINCE_DISTANCE);
+    let visit: EventWord | undefined;
+    for (let i = firstWordFrom(words, expression.tokenStart) - 1; i >= 0 && !visit; i--) {
+      const w = words[i];
+      if (w.head < home[0] || expression.tokenStart - w.end > MAX_FIRST_SINCE_DISTANCE) break;
+      if (!w.verb) visit = w;
+    }
     const first = (n: string): boolean => n === 'first';
     if (visit && (hasWordBefore(article, visit.head, home[0], MAX_QUALIFIER_DISTANCE, first) || hasWordBefore(article, expression.tokenStart, visit.end, MAX_FIRST_SINCE_DISTANCE, first))) {
       return { word: visit, occurrence: 'previous', phase: 'whole', future: false };
     }
   }
 
-  const candidates = words.filter((w) => !inside(w) && w !== anchor?.word && !verbBetween(article, w, expression));
-  const ownClause = candidates.filter((w) => w.head >= home[0] && w.head < home[1]);
-  let pool: Array<{ word: EventWord; rank: number }>;
-  if (ownClause.length > 0) {
-    // The nearest word wins; a verb, or a word before the date, is the likelier one at equal distance.
-    pool = ownClause.map((word) => ({ word, rank: distance(word) + (word.infinitive ? 20 : word.verb ? 0 : 2) + (word.head >= expression.tokenEnd ? 3 : 0) }));
-  } else if (!hasOwnVerb(article, home)) {
+  const nearest = new NearestWord(clauses, expression, words, anchor?.word);
+  // The nearest word wins; a verb, or a word before the date, is the likelier one at equal distance.
+  const range = (segment: Segment | undefined): [number, number] => (segment ? [firstWordFrom(words, segment[0]), firstWordFrom(words, segment[1])] : [0, 0]);
+  let word = nearest.find([range(home)], (w, distance) => distance + (w.infinitive ? 20 : w.verb ? 0 : 2) + (w.head >= expression.tokenEnd ? 3 : 0));
+  if (!word && !clauses.marks(isContentVerb).any(home[0], home[1])) {
     // A clause without a verb of its own: the antecedent of "…, which took place in April", or the
     // clause an opening "On Wednesday, …" leads into, past any other verbless clause between them.
-    const index = segments.indexOf(home);
-    const before = segments[index - 1];
-    const after = segments.slice(index + 1).find((segment) => hasAnyVerb(article, segment));
-    pool = candidates
-      .filter((w) => [before, after].some((s) => s !== undefined && s[0] <= w.head && w.head < s[1]))
-      .map((word) => ({ word, rank: distance(word) + (word.infinitive ? 20 : 0) }));
-  } else pool = [];
-  pool.sort((a, b) => a.rank - b.rank);
-  const word = pool[0]?.word;
+    const before = index > 0 ? clauses.segments[index - 1] : undefined;
+    const after = nextSegmentWithVerb(clauses, index);
+    word = nearest.find([range(before), range(after)], (w, distance) => distance + (w.infinitive ? 20 : 0));
+  }
 
-  const wordSegment = word ? segmentOf(word.head) : home;
-  const future = word ? isFutureAt(article, word.head, wordSegment[0]) : hasFutureWord(article, home);
+  const wordSegment = word ? clauses.of(word.head) : home;
+  const future = word ? isFutureAt(article, word.head, wordSegment[0]) : clauses.marks(marksFuture).any(home[0], home[1]);
   if (!word) return { occurrence: 'this', phase: 'whole', future, anchor };
-  let occurrence = occurrenceOf(article, word, wordSegment);
+  let occurrence = occurrenceOf(article, clauses, word, wordSegment);
   if (future && occurrence === 'this') occurrence = 'next';
-  return { word, occurrence, phase: phaseOf(article, word, expression, home, wordSegment), future, anchor };
+  return { word, occurrence, phase: phaseOf(article, clauses, word, expression, home, wordSegment), future, anchor };
 }
 
-/** Whether a word names this occurrence of its event or another ("his last visit", "that trip"). */
+/** Index of the first of `words` (in text order) whose head is not before token `t`. */
+function firstWordFrom(words: EventWord[], t: number): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words[mid].head < t) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The first segment after segment `index` (-1: before the first) with any verb in it. */
+function nextSegmentWithVerb(clauses: Clauses, index: number): Segment | undefined {
+  const verbs = clauses.marks(isAnyVerb);
+  const end = clauses.sentence.tokenEnd;
+  for (let t = verbs.first(index + 1 < clauses.segments.length ? clauses.segments[index + 1][0] : end, end); t !== undefined; t = verbs.first(t + 1, end)) {
+    const holder = clauses.indexOf(t);
+    if (holder >= 0) return clauses.segments[holder];
+  }
+  return undefined;
+}
+
+/**
+ * The event word a date most likely belongs to among some of a sentence's: the one of lowest rank, the
+ * earlier at equal rank. A rank is at least the word's distance from the date, and a verb between a word
+ * and the date rules out every word beyond it, so the words either side are read outwards from the date
+ * only as far as one could still win.
+ */
+class NearestWord {
+  constructor(
+    private readonly clauses: Clauses,
+    private readonly expression: TemporalExpression,
+    private readonly words: EventWord[],
+    private readonly excluded: EventWord | undefined,
+  ) {}
+
+  /** Among the words of some index ranges [from, to) of `words`. */
+  find(ranges: Array<[number, number]>, rank: (word: EventWord, distance: number) => number): EventWord | undefined {
+    const { expression, words } = this;
+    let best: { word: EventWord; rank: number } | undefined;
+    // False once no word further out on this side can win.
+    const consider = (word: EventWord, distance: number, from: number, to: number): boolean => {
+      if (best && distance > best.rank) return false;
+      if (this.inside(word)) return true;
+      const between = this.verbBetween(word, from, to);
+      if (between === 'any') return false;
+      if (between === 'word' || word === this.excluded) return true;
+      const r = rank(word, distance);
+      if (!best || r < best.rank || (r === best.rank && word.head < best.word.head)) best = { word, rank: r };
+      return true;
+    };
+    const split = firstWordFrom(words, expression.tokenStart);
+    for (const [from, to] of ranges) {
+      for (let i = Math.min(to, split) - 1; i >= from; i--) {
+        if (!consider(words[i], expression.tokenStart - words[i].end, words[i].end, expression.tokenStart)) break;
+      }
+      for (let i = Math.max(from, split); i < to; i++) {
+        if (!consider(words[i], words[i].head - expression.tokenEnd, expression.tokenEnd, words[i].head)) break;
+      }
+    }
+    return best?.word;
+  }
+
+  private inside(word: EventWord): boolean {
+    return word.head < this.expression.tokenEnd && this.expression.tokenStart < word.end;
+  }
+
+  /**
+   * "inked the alliance to replace the agreements made in 1961": "replace" stands between, so 1961 is not
+   * the signing's ('any': nor any word's further out). "The quake hit Sarnow on Saturday": a verb of impact
+   * is what the quake did, not another event ('word': it rules out other words than such a noun).
+   */
+  private verbBetween(word: EventWord, from: number, to: number): 'none' | 'word' | 'any' {
+    if (this.clauses.marks(isOtherEventVerb).any(from, to)) return 'any';
+    if (!this.clauses.marks(isImpactVerb).any(from, to)) return 'none';
+    return word.sense.family.placeCentric === true && !word.verb ? 'none' : 'word';
+  }
+}
+
+/** A verb that tells what happened, as opposed to a light verb ("took place", "was held"). */
 export function isContentVerb(article: Article, t: number): boolean {
   const token = article.tokens[t];
   return token.pos === 'VERB' && !LIGHT_VERBS.has(token.lemma);
 }
 
-/** A clause with a verb of its own, not one of the lexicon's: the date belongs to that verb. */
-function hasOwnVerb(article: Article, [from, to]: Segment): boolean {
-  for (let t = from; t < to; t++) if (isContentVerb(article, t)) return true;
-  return false;
+function isAnyVerb(article: Article, t: number): boolean {
+  return article.tokens[t].pos === 'VERB';
 }
 
-function hasAnyVerb(article: Article, [from, to]: Segment): boolean {
-  for (let t = from; t < to; t++) if (article.tokens[t].pos === 'VERB') return true;
-  return false;
+/** A verb of an event the lexicon does not know, and that is not what a quake or a storm does to a place. */
+function isOtherEventVerb(article: Article, t: number): boolean {
+  return isContentVerb(article, t) && !WORDS.has(article.tokens[t].lemma) && !IMPACT_VERBS.has(article.tokens[t].lemma);
 }
 
-/** "inked the alliance to replace the agreements made in 1961": "replace" stands between, so 1961 is not the signing's. */
-function verbBetween(article: Article, word: EventWord, expression: TemporalExpression): boolean {
-  const [from, to] = word.head >= expression.tokenEnd ? [expression.tokenEnd, word.head] : [word.end, expression.tokenStart];
-  for (let t = from; t < to; t++) if (isContentVerb(article, t) && !WORDS.has(article.tokens[t].lemma) && !isImpact(article, word, t)) return true;
-  return false;
+function isImpactVerb(article: Article, t: number): boolean {
+  return isContentVerb(article, t) && !WORDS.has(article.tokens[t].lemma) && IMPACT_VERBS.has(article.tokens[t].lemma);
 }
 
 /** "The quake hit Sarnow on Saturday": the verb is what the quake did, not another event. */
@@ -179,10 +240,14 @@ function isImpact(article: Article, word: EventWord, t: number): boolean {
   return word.sense.family.placeCentric === true && !word.verb && IMPACT_VERBS.has(article.tokens[t].lemma);
 }
 
+function isAgain(article: Article, t: number): boolean {
+  return article.tokens[t].normal === 'again';
+}
+
 /** Whether a word names this occurrence of its event or another ("his last visit", "that trip"). */
-export function occurrenceOf(article: Article, word: EventWord, segment: Segment): Occurrence {
+export function occurrenceOf(article: Article, clauses: Clauses, word: EventWord, segment: Segment): Occurrence {
   const { tokens } = article;
-  for (let t = segment[0]; t < segment[1]; t++) if (tokens[t].normal === 'again') return 'other';
+  if (clauses.marks(isAgain).any(segment[0], segment[1])) return 'other';
   for (let t = word.head - 1; t >= Math.max(segment[0], word.head - MAX_QUALIFIER_DISTANCE); t--) {
     const normal = tokens[t].normal;
     if (PREVIOUS_WORDS.has(normal)) return 'previous';
@@ -193,23 +258,19 @@ export function occurrenceOf(article: Article, word: EventWord, segment: Segment
   return 'this';
 }
 
-function phaseOf(article: Article, word: EventWord, expression: TemporalExpression, home: Segment, wordSegment: Segment): Phase {
+function isPhaseWord(article: Article, t: number): boolean {
+  const lemma = article.tokens[t].lemma;
+  return START_WORDS.has(lemma) || END_WORDS.has(lemma);
+}
+
+function phaseOf(article: Article, clauses: Clauses, word: EventWord, expression: TemporalExpression, home: Segment, wordSegment: Segment): Phase {
   if (word.sense.phase !== 'whole') return word.sense.phase;
   if (expression.since) return 'start';
   for (const [from, to] of home === wordSegment ? [home] : [home, wordSegment]) {
-    for (let t = from; t < to; t++) {
-      const lemma = article.tokens[t].lemma;
-      if (START_WORDS.has(lemma)) return 'start';
-      if (END_WORDS.has(lemma)) return 'end';
-    }
+    const t = clauses.marks(isPhaseWord).first(from, to);
+    if (t !== undefined) return START_WORDS.has(article.tokens[t].lemma) ? 'start' : 'end';
   }
   return 'whole';
-}
-
-/** A clause without an event word is future if any of it is ("more rain will fall on Sunday"). */
-function hasFutureWord(article: Article, [from, to]: Segment): boolean {
-  for (let t = from; t < to; t++) if (marksFuture(article, t)) return true;
-  return false;
 }
 
 /** An event word is future when its own auxiliaries say so: "will sign", "is due to meet", "could happen". */
@@ -240,16 +301,18 @@ function hasWordBefore(article: Article, t: number, floor: number, distance: num
  * "in", "to" or "at" (or right after "visited") being the place. Nationality adjectives and titles are
  * not names. For a signing, also what was signed: the words before "agreement" ("customs", "fisheries").
  */
-export function participants(article: Article, vocabulary: NameVocabulary, sentenceIndex: number, word: EventWord, segments: Segment[], exclude: (t: number) => boolean, protagonist: () => Name | undefined): Pick<EventRef, 'actors' | 'places' | 'things'> {
+export function participants(article: Article, vocabulary: NameVocabulary, sentenceIndex: number, word: EventWord, clauses: Clauses, exclude: (t: number) => boolean, protagonist: () => Name | undefined): Pick<EventRef, 'actors' | 'places' | 'things'> {
   const { tokens } = article;
-  const [from, to] = segments.find(([a, b]) => a <= word.head && word.head < b) ?? [word.head, word.end];
-  const isBoundary = (t: number): boolean => tokens[t].pos === 'VERB' && !LIGHT_VERBS.has(tokens[t].lemma);
-  let start = word.head;
-  while (start > from && !isBoundary(start - 1)) start--;
+  const index = clauses.indexOf(word.head);
+  const [from, to] = index < 0 ? [word.head, word.end] : clauses.segments[index];
+  const floor = Math.max(from, word.head - MAX_PARTICIPANT_REACH);
+  const boundary = clauses.marks(isContentVerb).last(floor, word.head);
+  const start = boundary === undefined ? floor : boundary + 1;
+  const ceiling = Math.min(to, word.end + MAX_PARTICIPANT_REACH);
   let end = word.end;
   let impact = -1;
-  for (; end < to && !(WORDS.has(tokens[end].lemma) && end !== word.head && !isImpact(article, word, end)); end++) {
-    if (!isBoundary(end)) continue;
+  for (; end < ceiling && !(WORDS.has(tokens[end].lemma) && end !== word.head && !isImpact(article, word, end)); end++) {
+    if (!isContentVerb(article, end)) continue;
     if (impact >= 0 || !isImpact(article, word, end)) break;
     impact = end;
   }
@@ -262,10 +325,9 @@ export function participants(article: Article, vocabulary: NameVocabulary, sente
   }
   if (actors.length === 0) {
     // "Rask, who arrived on Tuesday": the name the relative clause hangs on.
-    const index = segments.findIndex(([a]) => a === from);
     if (RELATIVE_PRONOUNS.has(tokens[from].normal) && index > 0) {
-      const [before, after] = segments[index - 1];
-      const antecedent = vocabulary.runs(sentenceIndex, before, after, exclude).pop();
+      const [before, after] = clauses.segments[index - 1];
+      const antecedent = vocabulary.runs(sentenceIndex, Math.max(before, after - MAX_PARTICIPANT_REACH), after, exclude).pop();
       if (antecedent && antecedent.tokenEnd === after && !antecedent.place) actors.push({ text: antecedent.text, words: antecedent.words });
     }
   }

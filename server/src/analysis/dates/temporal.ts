@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Article, Sentence } from '../article';
+import { overlapsAny } from '../spans';
 import type { Span } from '../types';
 import { dayNumber, dayValue, decadeValue, monthValue, yearValue, type DateValue, type Granularity } from './calendar';
 
@@ -69,8 +70,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 export function findExpressions(article: Article, sentence: Sentence, reference: Date): TemporalExpression[] {
   const text = article.text.slice(sentence.start, sentence.end);
   const found: TemporalExpression[] = [];
-  // A bare year is all most dated sentences hold, and findYears reads those without chrono.
-  for (const result of needsChrono(text) ? chrono.parse(maskVerbMonths(text), reference, { forwardDate: false }) : []) {
+  for (const result of chronoResults(text, reference)) {
     const core = text.slice(result.index, result.index + result.text.length).replace(/[\s,;.:'’]+$/, '').replace(/[’']s$/, '');
     if (!DATE_WORD.test(core)) continue;
     const start = sentence.start + result.index;
@@ -80,6 +80,47 @@ export function findExpressions(article: Article, sentence: Sentence, reference:
   }
   for (const year of findYears(article, sentence, found)) found.push(year);
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * chrono's time grows faster than the length of what it reads (a run of month names takes seconds per
+ * 30,000 characters), so a sentence longer than this is read in overlapping windows of this length.
+ * The sentences of news articles run to about 500 characters and are read whole.
+ */
+const CHRONO_WINDOW = 1000;
+/** More than the longest date expression, so that every expression lies whole in some window. */
+const CHRONO_OVERLAP = 200;
+
+/** What findExpressions reads of a chrono result; `index` counts from the start of the sentence. */
+interface ChronoResult {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+}
+
+function chronoResults(text: string, reference: Date): ChronoResult[] {
+  const results: ChronoResult[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = from + CHRONO_WINDOW >= text.length ? text.length : wordBoundaryBefore(text, from + CHRONO_WINDOW, from + CHRONO_WINDOW - CHRONO_OVERLAP);
+    // Each window keeps the results that start before the next window does, which reads the rest whole.
+    // A result starting inside one already kept is the tail of a date cut by the window's start: dropped.
+    const next = to === text.length ? text.length : wordBoundaryBefore(text, to - CHRONO_OVERLAP, from + 1);
+    const reached = results.length > 0 ? results[results.length - 1].index + results[results.length - 1].text.length : 0;
+    const window = text.slice(from, to);
+    // A bare year is all most dated sentences hold, and findYears reads those without chrono.
+    for (const result of needsChrono(window) ? chrono.parse(maskVerbMonths(window), reference, { forwardDate: false }) : []) {
+      const index = from + result.index;
+      if (index < next && index >= reached) results.push({ index, text: result.text, start: result.start });
+    }
+    from = next;
+  }
+  return results;
+}
+
+/** The start of the word that `at` falls in or before, not before `floor`; `at` itself when there is none. */
+function wordBoundaryBefore(text: string, at: number, floor: number): number {
+  for (let i = at; i > floor; i--) if (/\s/.test(text[i - 1])) return i;
+  return at;
 }
 
 /** Most sentences name no date chrono must read; skipping them keeps chrono, the slow part, off the hot path. */
@@ -147,10 +188,11 @@ function durationOf(amountText: string, unitText: string): { amount: number; uni
 function findYears(article: Article, sentence: Sentence, taken: TemporalExpression[]): TemporalExpression[] {
   const text = article.text.slice(sentence.start, sentence.end);
   const years: TemporalExpression[] = [];
+  const isTaken = overlapsAny(taken.map((t) => t.span));
   YEAR.lastIndex = 0;
   for (let match = YEAR.exec(text); match; match = YEAR.exec(text)) {
     const span = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
-    if (taken.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;
+    if (isTaken(span)) continue;
     const first = tokenIndexAt(article, sentence, span.start);
     if (first < 0 || article.tokens[first].start !== span.start) continue;
     const previous = previousWord(article, sentence, first);
@@ -181,8 +223,15 @@ function previousWord(article: Article, sentence: Sentence, token: number): stri
 
 /** The token that contains `offset`, or the first one after it; -1 past the sentence. */
 function tokenIndexAt(article: Article, sentence: Sentence, offset: number): number {
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.tokens[t].end > offset) return t;
-  return -1;
+  // Tokens are in text order, so their ends ascend.
+  let low = sentence.tokenStart;
+  let high = sentence.tokenEnd;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (article.tokens[mid].end > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low < sentence.tokenEnd ? low : -1;
 }
 
 /** Builds the expression, extending its span over the words that introduce it ("early on", "in"). */

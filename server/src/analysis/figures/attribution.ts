@@ -58,6 +58,12 @@ const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'that', 'which', 'who']);
 const QUOTE_MARKS = new Set(['"', '“', '”']);
 const PHRASE_STOPS = new Set([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"', '“', '”']);
 const MAX_SOURCE_TOKENS = 12;
+/**
+ * How far back from its verb, in tokens, a subject is looked for. Sentences of news run to about a
+ * hundred tokens, so this reaches the start of any clause of prose; without it, each verb of a sentence
+ * of tens of thousands of tokens (no prose has one) would read back to its start.
+ */
+const MAX_SUBJECT_REACH = 200;
 const HEADLINE_WORDS = 20;
 
 interface SentenceTokens {
@@ -69,21 +75,32 @@ interface SentenceTokens {
 }
 
 /** Decides, for each figure of an article, who (if anyone) the article credits for it. */
-export function attributeFigures(article: Article, figures: FigureMention[]): Array<Attribution | undefined> {
+export function attributeFigures(article: Article, figures: readonly FigureMention[]): Array<Attribution | undefined> {
   return new AttributionReader(article).attribute(figures);
 }
 
 class AttributionReader {
-  private readonly quotations: Quotation[];
+  private readonly quotations: readonly Quotation[];
   private readonly cueCache = new Map<number, Cue[]>();
   private readonly transcript: Map<number, string | undefined>;
+  /** The paragraphs each chain of quotations runs over, by the chain's first paragraph. */
+  private readonly chains = new Map<number, Set<number>>();
+  /** Speakers found so far: a quotation holding many figures is credited once. */
+  private readonly speakers = new Map<Quotation, { source?: string } | undefined>();
+  /** By sentence, the source last named before it in its paragraph. */
+  private readonly named = new Map<number, string | undefined>();
 
   constructor(private readonly article: Article) {
     this.quotations = findQuotations(article);
     this.transcript = transcriptParagraphs(article);
+    for (const quotation of this.quotations) {
+      const chain = this.chains.get(quotation.chainStart) ?? new Set([quotation.chainStart]);
+      chain.add(quotation.paragraph);
+      this.chains.set(quotation.chainStart, chain);
+    }
   }
 
-  attribute(figures: FigureMention[]): Array<Attribution | undefined> {
+  attribute(figures: readonly FigureMention[]): Array<Attribution | undefined> {
     const direct = figures.map((figure) => this.direct(figure));
     const sourcedKeys = new Set<string>();
     const sourcedValues = new Set<string>();
@@ -109,7 +126,8 @@ class AttributionReader {
     if (this.transcript.has(paragraph)) return { kind: 'quote', source: this.transcript.get(paragraph) };
     const quotation = quotationAt(this.quotations, figure.span.start);
     if (quotation) {
-      const speaker = this.quotationSpeaker(quotation);
+      if (!this.speakers.has(quotation)) this.speakers.set(quotation, this.quotationSpeaker(quotation));
+      const speaker = this.speakers.get(quotation);
       if (speaker) return { kind: 'quote', source: speaker.source };
     }
     const own = this.cues(figure.sentence).find((cue) => !cue.quoteOnly && cue.scope.start <= figure.span.start && figure.span.end <= cue.scope.end);
@@ -135,8 +153,7 @@ class AttributionReader {
 
   /** Who a quotation is credited to: a speech verb outside the quotation marks in any paragraph it spans, or a lead-in ending with a colon. */
   private quotationSpeaker(quotation: Quotation): { source?: string } | undefined {
-    const paragraphs = new Set<number>([quotation.chainStart, quotation.paragraph]);
-    for (const other of this.quotations) if (other.chainStart === quotation.chainStart) paragraphs.add(other.paragraph);
+    const paragraphs = new Set<number>(this.chains.get(quotation.chainStart));
     const leadIn = this.article.paragraphs[quotation.chainStart - 1];
     if (leadIn && /:\s*$/.test(this.article.text.slice(leadIn.start, leadIn.end))) paragraphs.add(leadIn.index);
     let credited: { source?: string } | undefined;
@@ -158,13 +175,28 @@ class AttributionReader {
    * back, "it" may as well be a company as the agency quoted three sentences before, so it stays unnamed.
    */
   private resolve(sentence: number, cue: Cue): string | undefined {
-    if (!cue.pronoun) return cue.source;
+    return cue.pronoun ? this.namedBefore(sentence) : cue.source;
+  }
+
+  /**
+   * The source last named in the paragraph before `sentence`. Remembered for every sentence passed on the
+   * way back, so a paragraph of many sentences that each say "she said" is read back once, not once each.
+   */
+  private namedBefore(sentence: number): string | undefined {
     const first = this.article.paragraphs[this.article.sentences[sentence].paragraph].sentenceStart;
-    for (let s = sentence - 1; s >= first; s--) {
-      const named = this.cues(s).find((c) => !c.pronoun && c.source);
-      if (named) return named.source;
+    const passed: number[] = [];
+    let source: string | undefined;
+    for (let s = sentence; s > first; s--) {
+      if (this.named.has(s)) {
+        source = this.named.get(s);
+        break;
+      }
+      passed.push(s);
+      source = this.cues(s - 1).find((c) => !c.pronoun && c.source)?.source;
+      if (source !== undefined) break;
     }
-    return undefined;
+    for (const s of passed) this.named.set(s, source);
+    return source;
   }
 
   private cues(sentence: number): Cue[] {
@@ -275,13 +307,14 @@ class AttributionReader {
   private subjectBefore(view: SentenceTokens, p: number): Phrase {
     const tok = (q: number): Token => this.article.tokens[view.index[q]];
     const isStop = (q: number): boolean => view.quoted[q] || PHRASE_STOPS.has(tok(q).value) || CLAUSE_OPENERS.has(tok(q).normal);
+    const floor = Math.max(0, p - MAX_SUBJECT_REACH);
     let end = p;
-    while (end > 0 && !view.quoted[end - 1] && ['ADV', 'AUX', 'PART'].includes(tok(end - 1).pos)) end--;
+    while (end > floor && !view.quoted[end - 1] && ['ADV', 'AUX', 'PART'].includes(tok(end - 1).pos)) end--;
     let start = end;
-    while (start > 0 && !isStop(start - 1)) start--;
-    if (start === end && end > 0 && tok(end - 1).value === ',') {
+    while (start > floor && !isStop(start - 1)) start--;
+    if (start === end && end > floor && tok(end - 1).value === ',') {
       let clause = end - 1;
-      while (clause > 0 && !view.quoted[clause - 1] && ![';', ':', '—', '–', '"', '“', '”'].includes(tok(clause - 1).value)) clause--;
+      while (clause > floor && !view.quoted[clause - 1] && ![';', ':', '—', '–', '"', '“', '”'].includes(tok(clause - 1).value)) clause--;
       start = clause;
       end = clause;
       while (end < p && !isStop(end)) end++;

@@ -2,8 +2,9 @@ import type { Article } from '../article';
 import type { Detector } from '../detector';
 import type { FigureCitation, Finding } from '../types';
 import { attributeFigures, type Attribution } from './attribution';
+import { FigureContextReader, type FigureContext } from './figureContext';
 import { figureKey, findFigures, type FigureMention } from './findFigures';
-import { MarkedSourced, markedSourcedKey } from './markedSourced';
+import { MarkedSourced, sentenceKeys } from './markedSourced';
 
 /** Below this, equal numbers in two articles ("3 people") are too likely to be different facts to cite. */
 const MIN_CITABLE_VALUE = 10;
@@ -31,7 +32,7 @@ interface CitableFigure {
   sentence: { start: number; end: number };
   text: string;
   source: string;
-  context: Set<string>;
+  context: FigureContext;
 }
 
 /**
@@ -49,6 +50,7 @@ export class FigureDetector implements Detector {
   add(article: Article): void {
     const analysis = analyse(article);
     this.analyses.set(article.uri, analysis);
+    const contexts = new FigureContextReader(article);
     for (const figure of analysis.figures) {
       if (!figure.key) continue;
       if (!figure.attribution) addTo(this.unsourced, figure.key, article.uri);
@@ -60,7 +62,7 @@ export class FigureDetector implements Detector {
           sentence: { start: sentence.start, end: sentence.end },
           text: article.text.slice(sentence.start, sentence.end),
           source: figure.attribution.source,
-          context: contextWords(article, figure),
+          context: contexts.of(figure),
         };
         // Kept in order of place, so the citations offered (the first few) do not depend on the order articles arrived in.
         const at = list.findIndex((other) => other.uri > citable.uri || (other.uri === citable.uri && other.sentence.start > citable.sentence.start));
@@ -106,10 +108,11 @@ export class FigureDetector implements Detector {
     let analysis = this.analyses.get(article.uri);
     if (analysis?.hash !== article.hash) analysis = analyse(article);
     const findings: Finding[] = [];
+    const contexts = new FigureContextReader(article);
     for (const figure of analysis.figures) {
       if (figure.attribution || this.marked.has(figure.markKey)) continue;
       const sentence = article.sentences[figure.sentence];
-      const citations = this.citationsFor(article, figure);
+      const citations = this.citationsFor(article, figure, contexts);
       const elsewhere = citations.length === 0 ? '' : ` (${citations.length === 1 ? 'another article credits' : `${citations.length} other articles credit`} a source for it)`;
       findings.push({
         code: 'unsourced-figure',
@@ -125,11 +128,11 @@ export class FigureDetector implements Detector {
     return findings;
   }
 
-  private citationsFor(article: Article, figure: AnalysedFigure): FigureCitation[] {
+  private citationsFor(article: Article, figure: AnalysedFigure, contexts: FigureContextReader): FigureCitation[] {
     if (!figure.key || figure.value < MIN_CITABLE_VALUE || (this.unsourced.get(figure.key)?.size ?? 0) > COMMON_KEY) return [];
     const candidates = this.citable.get(figure.key) ?? [];
     if (candidates.length === 0) return [];
-    const context = contextWords(article, figure);
+    const context = contexts.of(figure);
     const citations: FigureCitation[] = [];
     for (const candidate of candidates) {
       if (candidate.uri === article.uri) continue;
@@ -146,29 +149,28 @@ export class FigureDetector implements Detector {
 function analyse(article: Article): ArticleFigures {
   const mentions = findFigures(article);
   const attributions = attributeFigures(article, mentions);
-  const figures = mentions.map((mention, i): AnalysedFigure => {
-    const sentence = article.sentences[mention.sentence];
-    return {
-      ...mention,
-      attribution: attributions[i],
-      key: figureKey(mention),
-      markKey: attributions[i] ? '' : markedSourcedKey(article.text.slice(sentence.start, sentence.end), mention.text),
-    };
-  });
+  const keysBySentence = new Map<number, (figure: string) => string>();
+  const markKey = (mention: FigureMention): string => {
+    let keys = keysBySentence.get(mention.sentence);
+    if (!keys) {
+      const sentence = article.sentences[mention.sentence];
+      keys = sentenceKeys(article.text.slice(sentence.start, sentence.end));
+      keysBySentence.set(mention.sentence, keys);
+    }
+    return keys(mention.text);
+  };
+  // Named properties rather than a spread: spreading tens of thousands of objects is slow.
+  const figures = mentions.map((mention, i): AnalysedFigure => ({
+    span: mention.span,
+    text: mention.text,
+    sentence: mention.sentence,
+    value: mention.value,
+    unit: mention.unit,
+    attribution: attributions[i],
+    key: figureKey(mention),
+    markKey: attributions[i] ? '' : markKey(mention),
+  }));
   return { hash: article.hash, figures };
-}
-
-/** Content words of the figure's sentence outside the figure itself, to tell one story's "10,000 containers" from another's. */
-function contextWords(article: Article, figure: FigureMention): Set<string> {
-  const words = new Set<string>();
-  const sentence = article.sentences[figure.sentence];
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const token = article.tokens[t];
-    if (token.type !== 'word' || token.stopWord || token.normal.length < 3) continue;
-    if (token.start >= figure.span.start && token.end <= figure.span.end) continue;
-    words.add(token.lemma.toLowerCase());
-  }
-  return words;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {

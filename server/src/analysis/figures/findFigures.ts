@@ -1,4 +1,4 @@
-import type { Article, Sentence } from '../article';
+import { perArticle, type Article, type Sentence } from '../article';
 import type { Token } from '../nlp';
 import type { Span } from '../types';
 import { canonicalValue, digitValue, fractionValue, looksLikeYear, numberWordValue, scaleValue } from './numbers';
@@ -62,7 +62,7 @@ interface SentenceView {
   startsList: boolean;
 }
 
-export function findFigures(article: Article): FigureMention[] {
+export const findFigures = perArticle((article: Article): readonly FigureMention[] => {
   const entityAt = new Map<number, string>();
   for (const entity of article.entities) for (let t = entity.tokenStart; t < entity.tokenEnd; t++) entityAt.set(t, entity.type);
   const startsList = article.paragraphs.some((p) => /^1[.)]\s/.test(article.text.slice(p.start, p.end)));
@@ -83,7 +83,7 @@ export function findFigures(article: Article): FigureMention[] {
     }
   }
   return figures;
-}
+});
 
 /** A cheap test run on every token before the full reading: digits, a currency sign, or a word a number or fraction can start with. */
 function mayStartFigure(token: Token): boolean {

@@ -6,7 +6,16 @@ import { createHash } from 'node:crypto';
  * rewording the sentence retires it, since the editor's judgement was about that wording.
  */
 export function markedSourcedKey(sentence: string, figure: string): string {
-  return createHash('sha1').update(`${normalise(sentence)}\n${normalise(figure)}`).digest('hex').slice(0, 20);
+  return sentenceKeys(sentence)(figure);
+}
+
+/**
+ * `markedSourcedKey` for many figures of one sentence: the sentence is normalised and hashed once, so a
+ * long sentence full of figures costs its length once rather than once per figure.
+ */
+export function sentenceKeys(sentence: string): (figure: string) => string {
+  const hashed = createHash('sha1').update(`${normalise(sentence)}\n`);
+  return (figure) => hashed.copy().update(normalise(figure)).digest('hex').slice(0, 20);
 }
 
 function normalise(text: string): string {

@@ -54,5 +54,7 @@ export function looksLikeYear(value: string): boolean {
 
 /** Rounds away floating-point noise so equal amounts written differently ("2.3 million", "2,300,000") compare equal. */
 export function canonicalValue(value: number): string {
+  // Whole numbers of up to 12 digits carry no noise, and most figures are such (toPrecision is slow).
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value);
   return String(Number(value.toPrecision(12)));
 }

@@ -1,4 +1,4 @@
-import type { Article } from '../article';
+import { perArticle, type Article } from '../article';
 import type { Span } from '../types';
 
 /** Quoted speech: the text between a pair of double quotation marks, marks included. */
@@ -15,7 +15,7 @@ export interface Quotation extends Span {
  * next, so a quotation still open at a paragraph end continues into the next paragraph when that opens
  * with a mark.
  */
-export function findQuotations(article: Article): Quotation[] {
+export const findQuotations = perArticle((article: Article): readonly Quotation[] => {
   const quotations: Quotation[] = [];
   const { text } = article;
   let carried = -1;
@@ -39,10 +39,10 @@ export function findQuotations(article: Article): Quotation[] {
     }
   }
   return quotations;
-}
+});
 
 /** The quotation containing `offset`, if any (quotations are sorted and do not overlap). */
-export function quotationAt(quotations: Quotation[], offset: number): Quotation | undefined {
+export function quotationAt(quotations: readonly Quotation[], offset: number): Quotation | undefined {
   let low = 0;
   let high = quotations.length - 1;
   while (low <= high) {

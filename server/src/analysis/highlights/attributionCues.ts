@@ -27,7 +27,7 @@ const SPEAKER_TAGS = new Set(['PROPN', 'PRON', 'DET']);
  * phrases "according to" and "citing". Quoted speech is left alone: a "said" inside a quotation is the
  * speaker's, not the article's attribution. A passive report ("were reported") counts only with "by".
  */
-export function findAttributionCues(article: Article, quotations: Quotation[]): Span[] {
+export function findAttributionCues(article: Article, quotations: readonly Quotation[]): Span[] {
   const cues: Span[] = [];
   for (const sentence of article.sentences) {
     const words: Token[] = [];

@@ -20,7 +20,13 @@ const PRECEDENCE: Record<HighlightKind, number> = {
  */
 export function flattenHighlights(highlights: readonly Highlight[]): Highlight[] {
   const spans = highlights.filter((h) => h.end > h.start);
-  const points = [...new Set(spans.flatMap((h) => [h.start, h.end]))].sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator, several times faster on a text of many highlights.
+  const points = new Float64Array(spans.length * 2);
+  spans.forEach((h, i) => {
+    points[2 * i] = h.start;
+    points[2 * i + 1] = h.end;
+  });
+  points.sort();
   const byStart = [...spans].sort((a, b) => a.start - b.start);
   const active: Highlight[] = [];
   const result: Array<Highlight & { source: Highlight }> = [];
@@ -28,6 +34,7 @@ export function flattenHighlights(highlights: readonly Highlight[]): Highlight[]
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i];
     const to = points[i + 1];
+    if (from === to) continue;
     for (let j = active.length - 1; j >= 0; j--) if (active[j].end <= from) active.splice(j, 1);
     while (next < byStart.length && byStart[next].start <= from) active.push(byStart[next++]);
     const top = topOf(active);

@@ -4,7 +4,7 @@ import type { Dateline } from '../dates/dateline';
 import { NO_DATELINE } from '../dates/resolve';
 import { findFigures } from '../figures/findFigures';
 import { findQuotations } from '../figures/quotations';
-import { overlaps } from '../spans';
+import { overlapsAny } from '../spans';
 import type { Finding, Span } from '../types';
 import { findAttributionCues } from './attributionCues';
 import { flattenHighlights } from './flatten';
@@ -31,8 +31,9 @@ export function highlightArticle(article: Article, findings: readonly Finding[])
 
   const unsourced = findings.filter((f) => f.code === 'unsourced-figure' && isCurrent(article, f)).map((f) => f.span);
   for (const span of unsourced) highlights.push({ start: span.start, end: span.end, kind: 'unsourcedFigure' });
+  const coveredByUnsourced = overlapsAny(unsourced);
   for (const figure of findFigures(article)) {
-    if (!unsourced.some((span) => overlaps(span, figure.span))) highlights.push({ ...figure.span, kind: 'figure' });
+    if (!coveredByUnsourced(figure.span)) highlights.push({ ...figure.span, kind: 'figure' });
   }
 
   const dates = analyseDates(article);

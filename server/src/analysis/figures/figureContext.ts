@@ -1,0 +1,70 @@
+import type { Article } from '../article';
+import type { Token } from '../nlp';
+import type { FigureMention } from './findFigures';
+
+/** Content words of a figure's sentence outside the figure itself, to tell one story's "10,000 containers" from another's. */
+export interface FigureContext extends Iterable<string> {
+  has(word: string): boolean;
+}
+
+/**
+ * Reads the contexts of an article's figures. Each sentence's words are counted once and each figure
+ * takes away its own, so a sentence of many figures costs its length once rather than once per figure.
+ */
+export class FigureContextReader {
+  private readonly counts = new Map<number, Map<string, number>>();
+
+  constructor(private readonly article: Article) {}
+
+  of(figure: FigureMention): FigureContext {
+    const sentenceWords = this.sentenceWords(figure.sentence);
+    const own = new Map<string, number>();
+    const { tokens } = this.article;
+    for (let t = this.firstTokenFrom(figure); t < tokens.length && tokens[t].end <= figure.span.end; t++) {
+      if (isContentWord(tokens[t])) increment(own, wordOf(tokens[t]));
+    }
+    const has = (word: string): boolean => (sentenceWords.get(word) ?? 0) > (own.get(word) ?? 0);
+    return {
+      has,
+      *[Symbol.iterator]() {
+        for (const word of sentenceWords.keys()) if (has(word)) yield word;
+      },
+    };
+  }
+
+  private sentenceWords(index: number): Map<string, number> {
+    let words = this.counts.get(index);
+    if (!words) {
+      words = new Map();
+      const sentence = this.article.sentences[index];
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (isContentWord(this.article.tokens[t])) increment(words, wordOf(this.article.tokens[t]));
+      this.counts.set(index, words);
+    }
+    return words;
+  }
+
+  /** The first token of the figure's sentence that starts inside the figure. */
+  private firstTokenFrom(figure: FigureMention): number {
+    const { tokens } = this.article;
+    let low = this.article.sentences[figure.sentence].tokenStart;
+    let high = this.article.sentences[figure.sentence].tokenEnd;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tokens[mid].start < figure.span.start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function isContentWord(token: Token): boolean {
+  return token.type === 'word' && !token.stopWord && token.normal.length >= 3;
+}
+
+function wordOf(token: Token): string {
+  return token.lemma.toLowerCase();
+}
+
+function increment(counts: Map<string, number>, word: string): void {
+  counts.set(word, (counts.get(word) ?? 0) + 1);
+}
