@@ -62,7 +62,7 @@ function appendRead(result: NlpResult, text: string, run: Span[]): void {
     if (p >= run.length || start < run[p].start) return;
     kept[i] = result.tokens.length;
     paragraphOf[i] = p;
-    result.tokens.push({ ...token, start, end: token.end + from });
+    result.tokens.push(moved(token, from));
   });
   for (const [first, last] of read.sentenceTokenSpans) {
     // A sentence wink ran across paragraphs is cut at each boundary.
@@ -85,6 +85,11 @@ function appendRead(result: NlpResult, text: string, run: Span[]): void {
   }
 }
 
+/** A token `shift` characters further on; spelt out, as an object spread per token costs more than the copy. */
+function moved(token: Token, shift: number): Token {
+  return { start: token.start + shift, end: token.end + shift, value: token.value, normal: token.normal, lemma: token.lemma, type: token.type, pos: token.pos, stopWord: token.stopWord };
+}
+
 /** The last kept token before index `t`. */
 function previousKept(kept: Int32Array, t: number): number {
   let i = t - 1;
@@ -100,7 +105,7 @@ function appendEarlier(result: NlpResult, earlier: EarlierAnalysis, paragraph: S
   for (let t = firstToken; t < earlier.tokens.length && earlier.tokens[t].start < paragraph.end; t++) {
     const token = earlier.tokens[t];
     // Tokens are never changed once made, so one that has not moved is shared with the earlier version.
-    result.tokens.push(shift === 0 ? token : { ...token, start: token.start + shift, end: token.end + shift });
+    result.tokens.push(shift === 0 ? token : moved(token, shift));
   }
   for (let s = firstSentenceFrom(earlier.sentences, firstToken); s < earlier.sentences.length && earlier.tokens[earlier.sentences[s].tokenStart].start < paragraph.end; s++) {
     const sentence = earlier.sentences[s];
