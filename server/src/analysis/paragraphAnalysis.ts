@@ -12,30 +12,20 @@ export interface EarlierAnalysis {
 }
 
 /**
- * wink's analysis of the paragraphs of a text, at offsets of the whole text. Only the tokens inside
- * paragraphs are kept, and no sentence or entity runs from one paragraph into the next, so that each
- * paragraph's analysis depends on its own text alone: a paragraph left unchanged by an edit is taken
- * from the earlier analysis instead of being read again, which is most of the cost of a keystroke.
- * Paragraphs that must be read are read together, a run at a time, as one call costs less than many.
+ * wink's analysis of the paragraphs of a text, at offsets of the whole text, each paragraph read on its
+ * own: wink's sentence breaks and tags near a paragraph's start depend on the text before it, so a
+ * paragraph read with its neighbours would not read the same once they change. Read alone, a paragraph
+ * left unchanged by an edit can be taken from the earlier analysis instead of being read again, which
+ * is most of the cost of a keystroke.
  */
 export function analyzeParagraphs(text: string, paragraphs: readonly Span[], earlier?: EarlierAnalysis): NlpResult {
   const result: NlpResult = { tokens: [], sentenceTokenSpans: [], entities: [] };
   const earlierByText = earlier ? paragraphsByText(earlier) : undefined;
-  let run: Span[] = [];
-  const readRun = (): void => {
-    if (run.length > 0) appendRead(result, text, run);
-    run = [];
-  };
   for (const paragraph of paragraphs) {
     const same = earlierByText?.get(text.slice(paragraph.start, paragraph.end));
-    if (same === undefined || !earlier) {
-      run.push(paragraph);
-      continue;
-    }
-    readRun();
-    appendEarlier(result, earlier, earlier.paragraphs[same], paragraph.start);
+    if (same !== undefined && earlier) appendEarlier(result, earlier, earlier.paragraphs[same], paragraph.start);
+    else appendRead(result, text, paragraph);
   }
-  readRun();
   return result;
 }
 
@@ -48,40 +38,22 @@ function paragraphsByText(earlier: EarlierAnalysis): Map<string, number> {
   return byText;
 }
 
-/** Reads a run of paragraphs in one call, keeping what lies inside them. */
-function appendRead(result: NlpResult, text: string, run: Span[]): void {
-  const from = run[0].start;
-  const read = analyzeText(text.slice(from, run[run.length - 1].end));
-  // For each token read, its index in the result, or -1 when it lies between paragraphs.
-  const kept = new Int32Array(read.tokens.length).fill(-1);
-  const paragraphOf = new Int32Array(read.tokens.length).fill(-1);
-  let p = 0;
-  read.tokens.forEach((token, i) => {
-    const start = token.start + from;
-    while (p < run.length && run[p].end <= start) p++;
-    if (p >= run.length || start < run[p].start) return;
-    kept[i] = result.tokens.length;
-    paragraphOf[i] = p;
-    result.tokens.push(moved(token, from));
-  });
-  for (const [first, last] of read.sentenceTokenSpans) {
-    // A sentence wink ran across paragraphs is cut at each boundary.
-    let pieceStart = -1;
-    for (let t = first; t <= last && t < kept.length; t++) {
-      if (kept[t] < 0) continue;
-      if (pieceStart >= 0 && paragraphOf[t] !== paragraphOf[pieceStart]) {
-        result.sentenceTokenSpans.push([kept[pieceStart], kept[previousKept(kept, t)]]);
-        pieceStart = -1;
-      }
-      if (pieceStart < 0) pieceStart = t;
-    }
-    if (pieceStart >= 0) result.sentenceTokenSpans.push([kept[pieceStart], kept[previousKept(kept, Math.min(last, kept.length - 1) + 1)]]);
+function appendRead(result: NlpResult, text: string, paragraph: Span): void {
+  const read = analyzeText(text.slice(paragraph.start, paragraph.end));
+  const tokenShift = result.tokens.length;
+  // Just made, and seen by no one yet: moved in place rather than copied.
+  for (const token of read.tokens) {
+    token.start += paragraph.start;
+    token.end += paragraph.start;
+    result.tokens.push(token);
   }
+  for (const [first, last] of read.sentenceTokenSpans) result.sentenceTokenSpans.push([first + tokenShift, last + tokenShift]);
   for (const entity of read.entities) {
-    const first = entity.tokenStart;
-    const last = entity.tokenEnd - 1;
-    if (kept[first] < 0 || kept[last] < 0 || paragraphOf[first] !== paragraphOf[last]) continue;
-    result.entities.push({ ...entity, start: entity.start + from, end: entity.end + from, tokenStart: kept[first], tokenEnd: kept[last] + 1 });
+    entity.start += paragraph.start;
+    entity.end += paragraph.start;
+    entity.tokenStart += tokenShift;
+    entity.tokenEnd += tokenShift;
+    result.entities.push(entity);
   }
 }
 
@@ -90,11 +62,8 @@ function moved(token: Token, shift: number): Token {
   return { start: token.start + shift, end: token.end + shift, value: token.value, normal: token.normal, lemma: token.lemma, type: token.type, pos: token.pos, stopWord: token.stopWord };
 }
 
-/** The last kept token before index `t`. */
-function previousKept(kept: Int32Array, t: number): number {
-  let i = t - 1;
-  while (kept[i] < 0) i--;
-  return i;
+function movedEntity(entity: Entity, shift: number, tokenShift: number): Entity {
+  return { start: entity.start + shift, end: entity.end + shift, type: entity.type, value: entity.value, tokenStart: entity.tokenStart + tokenShift, tokenEnd: entity.tokenEnd + tokenShift };
 }
 
 /** Copies an unchanged paragraph's analysis from the earlier version, moved to where the paragraph now starts. */
@@ -113,7 +82,7 @@ function appendEarlier(result: NlpResult, earlier: EarlierAnalysis, paragraph: S
   }
   for (let e = firstAtOrAfter(earlier.entities, paragraph.start); e < earlier.entities.length && earlier.entities[e].start < paragraph.end; e++) {
     const entity = earlier.entities[e];
-    result.entities.push(shift === 0 && tokenShift === 0 ? entity : { ...entity, start: entity.start + shift, end: entity.end + shift, tokenStart: entity.tokenStart + tokenShift, tokenEnd: entity.tokenEnd + tokenShift });
+    result.entities.push(shift === 0 && tokenShift === 0 ? entity : movedEntity(entity, shift, tokenShift));
   }
 }
 
