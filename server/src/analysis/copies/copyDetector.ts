@@ -3,11 +3,11 @@ import type { Detector } from '../detector';
 import type { Finding } from '../types';
 import type { UnitPair, WordedPair } from './alignment';
 import { ArticleUnits } from './articleUnits';
+import { CandidateClasses } from './candidateClasses';
 import { resolveCopyOptions, type CopyDetectorOptions } from './options';
 import { passageUnits } from './passageUnits';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
 import { copiedPairs, PAIR_FLOOR, type PairSides } from './passageRules';
-import { SharedTerms } from './sharedTerms';
 import { compareUnits, NEAR_VERBATIM, similarityBound, surfaceSimilarity, termWeight, UnitNorms, type UnitScore } from './similarity';
 import { TermIndex, termId, wordCount, type UnitClass } from './termIndex';
 
@@ -47,20 +47,8 @@ interface Matches {
   repeats: Map<number, OtherUnit[]>;
 }
 
-/**
- * Terms in more distinct wordings than this are too common to find candidates by (they still count in
- * similarity). The cap bounds the postings read per term, so a query costs about the same in a corpus
- * of any size.
- */
-const MAX_POSTINGS = 600;
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
 const MAX_COMPARED_ARTICLES = 20;
-/**
- * Candidate pairs must share this many terms under the cap, and this share of the shorter unit's terms,
- * before they are scored: pairs sharing less never reach the similarity a passage needs.
- */
-const MIN_SHARED_TERMS = 2;
-const MIN_SHARED_SHARE = 0.2;
 /** Candidate weights of articles are ranked to this many parts in one. */
 const WEIGHT_PRECISION = 1e9;
 /** Headroom on a similarity bound, so that rounding in the last bits never rules out a pair that qualifies. */
@@ -89,7 +77,7 @@ export class CopyDetector implements Detector {
    */
   private readonly outgoing = new Map<number, Set<number>>();
   private readonly incoming = new Map<number, Set<number>>();
-  private readonly shared = new SharedTerms();
+  private readonly candidates = new CandidateClasses(this.terms);
   /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
   private docSlots = new Int32Array(0);
@@ -161,6 +149,7 @@ export class CopyDetector implements Detector {
   }
 
   private computeMatches(entry: Entry): Matches {
+    this.terms.settle();
     const { classes } = entry.units;
     // Where each of the article's wordings occurs in it.
     const unitsOf = new Map<number, number[]>();
@@ -199,9 +188,8 @@ export class CopyDetector implements Detector {
   }
 
   /**
-   * The classes a wording resembles, found through the postings of its terms that are rare enough to
-   * read, and the units of its own article that repeat it. `unitsOf` tells which classes the article
-   * uses, and where.
+   * The classes a wording resembles among its candidates, and the units of its own article that repeat
+   * it. `unitsOf` tells which classes the article uses, and where.
    */
   private wordingMatches(own: UnitClass, unitsOf: Map<number, number[]>): WordingMatches {
     const resembled: Resemblance[] = [];
@@ -215,32 +203,41 @@ export class CopyDetector implements Detector {
       }
       if (ownUnits.length > 1 && wordCount(own) >= this.options.minWords) for (const index of ownUnits) repeats.push({ index, surface: 1 });
     }
-    const shared = this.shared;
-    shared.reserve(this.terms.classBound);
-    // Terms too common to read still add to what two classes may share.
-    let unread = 0;
-    for (let k = 0; k < own.termCount; k++) {
-      const id = termId(own.data[k]);
-      const weight = termWeight(this.terms, own.data[k]);
-      if (this.terms.spread(id) > MAX_POSTINGS) unread += weight;
-      else for (const cls of this.terms.postingsOf(id)) if (cls !== own.id) shared.add(cls, weight);
-    }
-    shared.forEach((clsId, count, weight) => {
-      if (count < MIN_SHARED_TERMS) return;
-      const cls = this.terms.classOf(clsId);
-      if (!cls || count < MIN_SHARED_SHARE * Math.min(own.termCount, cls.termCount)) return;
+    const most = this.sharedWeightBound(own);
+    const candidates = this.candidates.of(own);
+    for (let c = 0; c < candidates.length; c += 2) {
+      const cls = this.terms.classOf(candidates[c]);
+      if (!cls) continue;
+      const count = candidates[c + 1];
       const units = unitsOf.get(cls.id);
       if (units) {
         const surface = this.repeatSurface(own, cls, count);
         if (surface !== undefined) for (const index of units) repeats.push({ index, surface });
-        if (units.length === cls.members.length / 2) return;
+        if (units.length === cls.members.length / 2) continue;
       }
-      if (similarityBound(this.norms, own, cls, (weight + unread) * BOUND_SLACK) < PAIR_FLOOR) return;
+      if (similarityBound(this.norms, own, cls, most(count)) < PAIR_FLOOR) continue;
       const score = compareUnits(this.terms, this.norms, own, cls);
       if (score.similarity >= PAIR_FLOOR) resembled.push({ cls, ...score });
-    });
-    shared.clear();
+    }
     return { resembled, repeats };
+  }
+
+  /**
+   * The most the terms a wording shares with another class can weigh, given how many of its readable
+   * terms they include: those readable terms at their heaviest, and all of its unreadable ones.
+   */
+  private sharedWeightBound(own: UnitClass): (readableShared: number) => number {
+    const readable: number[] = [];
+    let unreadable = 0;
+    for (let k = 0; k < own.termCount; k++) {
+      const weight = termWeight(this.terms, own.data[k]);
+      if (this.terms.readable(termId(own.data[k]))) readable.push(weight);
+      else unreadable += weight;
+    }
+    readable.sort((x, y) => y - x);
+    const heaviest = [unreadable];
+    for (const weight of readable) heaviest.push(heaviest[heaviest.length - 1] + weight);
+    return (readableShared) => heaviest[Math.min(readableShared, readable.length)] * BOUND_SLACK;
   }
 
   /**

@@ -1,36 +1,41 @@
 /**
- * Per class, how many terms one unit shares with it and their weight, while the postings of the unit's
- * terms are read. Class ids are dense, so the tallies are arrays indexed by id; clearing costs only what
- * the last unit touched.
+ * Per class, how many terms one unit shares with it, while the postings of the unit's terms are read. Class ids are dense, so the tallies are arrays indexed by id; clearing costs only what
+ * the last unit touched. Most classes met share a single term, so those met twice are listed apart.
  */
 export class SharedTerms {
   private counts = new Int32Array(0);
-  private weights = new Float64Array(0);
-  /** Classes in the order first met, so that what follows does not depend on how the arrays are laid out. */
+  /** Per class met, its rank in the order classes were first met. */
+  private ranks = new Int32Array(0);
   private touched: number[] = [];
+  private repeated: number[] = [];
 
   /** Makes room for class ids below `bound`. */
   reserve(bound: number): void {
     if (this.counts.length >= bound) return;
     this.counts = new Int32Array(bound * 2);
-    this.weights = new Float64Array(bound * 2);
+    this.ranks = new Int32Array(bound * 2);
   }
 
-  add(cls: number, weight: number): void {
-    if (this.counts[cls]++ === 0) this.touched.push(cls);
-    this.weights[cls] += weight;
+  add(cls: number): void {
+    const count = this.counts[cls]++;
+    if (count === 0) {
+      this.ranks[cls] = this.touched.length;
+      this.touched.push(cls);
+    } else if (count === 1) this.repeated.push(cls);
   }
 
-  /** Calls `visit` once per class met since the last clear, with the shared terms and their weight. */
-  forEach(visit: (cls: number, count: number, weight: number) => void): void {
-    for (const cls of this.touched) visit(cls, this.counts[cls], this.weights[cls]);
+  /**
+   * Calls `visit` once per class that shares two terms or more, with their number, in the order the
+   * classes were first met.
+   */
+  forEachRepeated(visit: (cls: number, count: number) => void): void {
+    this.repeated.sort((x, y) => this.ranks[x] - this.ranks[y]);
+    for (const cls of this.repeated) visit(cls, this.counts[cls]);
   }
 
   clear(): void {
-    for (const cls of this.touched) {
-      this.counts[cls] = 0;
-      this.weights[cls] = 0;
-    }
+    for (const cls of this.touched) this.counts[cls] = 0;
     this.touched = [];
+    this.repeated = [];
   }
 }

@@ -38,6 +38,18 @@ export function wordCount(cls: UnitClass): number {
   return cls.data.length - cls.termCount;
 }
 
+/**
+ * Terms in more distinct wordings than this are too common to find candidates by (they still count in
+ * similarity). The cap bounds the postings read per term, so a query costs about the same in a corpus
+ * of any size.
+ */
+const MAX_POSTINGS = 600;
+/** Changes kept in the log (see `TermIndex.changesSince`); a reader further behind starts afresh. */
+const LOG_LENGTH = 4096;
+
+/** A change to what candidates are found by: a class created, or a term that became readable or stopped being. */
+export type IndexChange = { created: number } | { term: number };
+
 /** What indexing an article's units leaves to undo when it is removed. */
 export interface IndexedUnits {
   classes: readonly UnitClass[];
@@ -63,15 +75,23 @@ export class TermIndex {
   private readonly capitalVotes: number[] = [];
   private readonly lowerVotes: number[] = [];
   private readonly wordings = new WordingTable();
-  /** Live classes by id; emptied ones leave a hole, since postings may still name them. */
+  /** Classes a removal left without members, dropped at the next `settle`. */
+  private emptied: UnitClass[] = [];
+  /** Live classes by id; dropped ones leave a hole, since postings may still name them. */
   private readonly classes: Array<UnitClass | undefined> = [];
   private liveUnits = 0;
   /** Bumped on every change: statistics cached against an older value are stale. */
   private changes = 0;
   private idfCache = new Float64Array(0);
   private idfStamps = new Int32Array(0);
+  private log: IndexChange[] = [];
+  /** Position of `log[0]` in the sequence of all changes. */
+  private logStart = 0;
 
-  /** Interns the terms and words of an article's units, counts them and files each unit under its class. */
+  /**
+   * Interns the terms and words of an article's units, counts them and files each unit under its class;
+   * then settles the removals before it.
+   */
   add(units: Unit[], article: number): IndexedUnits {
     this.changes++;
     const votes: number[] = [];
@@ -88,6 +108,7 @@ export class TermIndex {
       cls.members.push(article, index);
       return cls;
     });
+    this.settle();
     return { classes, votes: Int32Array.from(votes) };
   }
 
@@ -108,8 +129,18 @@ export class TermIndex {
         if (cls.members[m] !== article || !units.has(cls.members[m + 1])) kept.push(cls.members[m], cls.members[m + 1]);
       }
       cls.members = kept;
-      if (kept.length === 0) this.drop(cls);
+      if (kept.length === 0) this.emptied.push(cls);
     }
+  }
+
+  /**
+   * Drops the classes that removals left without members. Until then they stay filed under their
+   * wording, so an article replaced by an edited version of itself finds the classes of its unchanged
+   * units where they were, with their ids: what is known about those ids stays useful.
+   */
+  settle(): void {
+    for (const cls of this.emptied) if (cls.members.length === 0 && this.classes[cls.id] === cls) this.drop(cls);
+    this.emptied = [];
   }
 
   /** Statistics change with every article added or removed; this tells caches built on them apart. */
@@ -122,9 +153,22 @@ export class TermIndex {
     return this.classes.length;
   }
 
-  /** In how many distinct wordings the term occurs: the length of its postings, dead entries aside. */
-  spread(id: number): number {
-    return this.classFrequency[id];
+  /** Whether the term is rare enough to find candidates by: its postings are read. */
+  readable(id: number): boolean {
+    return this.classFrequency[id] <= MAX_POSTINGS;
+  }
+
+  /** Where the change log ends: what a reader has seen once it has read up to here. */
+  get logEnd(): number {
+    return this.logStart + this.log.length;
+  }
+
+  /**
+   * Changes since position `from` of the log, oldest first; undefined when they are no longer all kept.
+   * Removed classes are not logged: their ids are never reused, and readers skip them.
+   */
+  changesSince(from: number): readonly IndexChange[] | undefined {
+    return from < this.logStart ? undefined : this.log.slice(from - this.logStart);
   }
 
   /** Class ids posted under a term; ids of classes that have since emptied may remain and are skipped by `classOf`. */
@@ -191,8 +235,9 @@ export class TermIndex {
     for (let k = 0; k < termCount; k++) {
       const id = termId(data[k]);
       this.postings[id].push(cls.id);
-      this.classFrequency[id]++;
+      if (++this.classFrequency[id] === MAX_POSTINGS + 1) this.record({ term: id });
     }
+    this.record({ created: cls.id });
     return cls;
   }
 
@@ -201,9 +246,18 @@ export class TermIndex {
     this.wordings.delete(cls);
     for (let k = 0; k < cls.termCount; k++) {
       const id = termId(cls.data[k]);
-      this.classFrequency[id]--;
+      if (--this.classFrequency[id] === MAX_POSTINGS) this.record({ term: id });
       this.dead[id]++;
       if (this.dead[id] > 16 && this.dead[id] * 2 > this.postings[id].length) this.compact(id);
+    }
+  }
+
+  private record(change: IndexChange): void {
+    this.log.push(change);
+    if (this.log.length > LOG_LENGTH) {
+      const dropped = this.log.length - LOG_LENGTH / 2;
+      this.log = this.log.slice(dropped);
+      this.logStart += dropped;
     }
   }
 
