@@ -1,10 +1,8 @@
-import { SharedTerms } from './sharedTerms';
 import { termId, type TermIndex, type UnitClass } from './termIndex';
 
 /**
- * Candidates must share two terms rare enough to read (what `SharedTerms.forEachRepeated` reports), and
- * this share of the shorter unit's terms, before they are scored: pairs sharing less never reach the
- * similarity a passage needs.
+ * Candidates must share this many terms rare enough to read, and this share of the shorter unit's
+ * terms, before they are scored: pairs sharing less never reach the similarity a passage needs.
  */
 const MIN_SHARED_TERMS = 2;
 const MIN_SHARED_SHARE = 0.2;
@@ -28,7 +26,8 @@ interface Kept {
  * the index's change log until a term of the wording becomes readable or stops being so.
  */
 export class CandidateClasses {
-  private readonly shared = new SharedTerms();
+  /** Per class id, the readable terms a wording shares with it while its postings are read; zero in between. */
+  private counts = new Int32Array(0);
   /**
    * Candidates used since `recent` last filled up, and those used in the round before: a wording not used
    * for a whole round is forgotten.
@@ -50,19 +49,32 @@ export class CandidateClasses {
     return kept.candidates;
   }
 
+  /**
+   * Reads the postings twice: once to count, once to collect the classes met twice or more, in the order
+   * first met, clearing the counts behind it. That costs less than keeping a list of the classes met,
+   * most of which share a single term.
+   */
   private found(own: UnitClass): number[] {
-    const shared = this.shared;
-    shared.reserve(this.terms.classBound);
+    if (this.counts.length < this.terms.classBound) this.counts = new Int32Array(this.terms.classBound * 2);
+    const counts = this.counts;
+    const readable: Array<readonly number[]> = [];
     for (let k = 0; k < own.termCount; k++) {
       const id = termId(own.data[k]);
-      if (this.terms.readable(id)) for (const cls of this.terms.postingsOf(id)) if (cls !== own.id) shared.add(cls);
+      if (this.terms.readable(id)) readable.push(this.terms.postingsOf(id));
     }
+    for (const postings of readable) for (const cls of postings) counts[cls]++;
+    counts[own.id] = 0;
     const candidates: number[] = [];
-    shared.forEachRepeated((id, count) => {
-      const cls = this.terms.classOf(id);
-      if (cls && enoughShared(own, cls, count)) candidates.push(id, count);
-    });
-    shared.clear();
+    for (const postings of readable) {
+      for (const id of postings) {
+        const count = counts[id];
+        if (count === 0) continue;
+        counts[id] = 0;
+        if (count < MIN_SHARED_TERMS) continue;
+        const cls = this.terms.classOf(id);
+        if (cls && enoughShared(own, cls, count)) candidates.push(id, count);
+      }
+    }
     return candidates;
   }
 
