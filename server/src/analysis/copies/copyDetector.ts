@@ -18,11 +18,6 @@ interface Resemblance extends UnitScore {
   surface?: number;
 }
 
-/** A unit of the article being checked and a class of units it resembles. */
-interface ClassMatch extends Resemblance {
-  index: number;
-}
-
 /** What the units of one wording resemble, worked out once however often the article uses the wording. */
 interface WordingMatches {
   /** Classes with units in other articles. */
@@ -159,13 +154,12 @@ export class CopyDetector implements Detector {
       else unitsOf.set(cls.id, [index]);
     });
     const byWording = new Map<number, WordingMatches>();
-    const resembled: ClassMatch[] = [];
     const repeats = new Map<number, OtherUnit[]>();
-    classes.forEach((cls, index) => {
+    const resembled = classes.map((cls, index) => {
       let found = byWording.get(cls.id);
       if (!found) byWording.set(cls.id, (found = this.wordingMatches(cls, unitsOf)));
-      for (const match of found.resembled) resembled.push({ index, ...match });
       if (found.repeats.length > 0) repeats.set(index, found.repeats);
+      return found.resembled;
     });
     // Units of one class share their wording, so it is compared once per pair of classes.
     const surfaces = new Map<number, Map<number, number>>();
@@ -241,37 +235,42 @@ export class CopyDetector implements Detector {
   }
 
   /**
-   * Candidate pairs with the articles that resemble this one most, at most MAX_COMPARED_ARTICLES of them:
-   * a wire story reprinted by hundreds of sites is reported against its closest copies, not every one.
-   * Articles are ranked before any pair is built, so a widely shared sentence costs little.
+   * Candidate pairs with the articles that resemble this one most, at most MAX_COMPARED_ARTICLES of them,
+   * from the classes each unit resembles (`resembled`, by unit index): a wire story reprinted by
+   * hundreds of sites is reported against its closest copies, not every one. Articles are ranked before
+   * any pair is built, so a widely shared sentence costs little.
    */
-  private candidatePairs(entry: Entry, resembled: ClassMatch[]): Map<number, UnitPair[]> {
+  private candidatePairs(entry: Entry, resembled: ReadonlyArray<readonly Resemblance[]>): Map<number, UnitPair[]> {
     if (this.docSlots.length < this.nextId) {
       this.docWeights = new Float64Array(this.nextId * 2);
       this.docSlots = new Int32Array(this.nextId * 2).fill(-1);
     }
     const weights = this.docWeights;
     const touched: number[] = [];
-    for (const match of resembled) {
-      const members = match.cls.members;
-      for (let m = 0; m < members.length; m += 2) {
-        const otherId = members[m];
-        if (otherId === entry.id) continue;
-        if (weights[otherId] === 0) touched.push(otherId);
-        weights[otherId] += match.similarity;
+    for (const matches of resembled) {
+      for (const match of matches) {
+        const members = match.cls.members;
+        for (let m = 0; m < members.length; m += 2) {
+          const otherId = members[m];
+          if (otherId === entry.id) continue;
+          if (weights[otherId] === 0) touched.push(otherId);
+          weights[otherId] += match.similarity;
+        }
       }
     }
     const closest = this.heaviest(touched, weights, MAX_COMPARED_ARTICLES);
     for (const id of touched) weights[id] = 0;
     const lists: UnitPair[][] = closest.map(() => []);
     closest.forEach((id, slot) => (this.docSlots[id] = slot));
-    for (const { index, cls, similarity, evidence, surface } of resembled) {
-      const members = cls.members;
-      for (let m = 0; m < members.length; m += 2) {
-        const slot = this.docSlots[members[m]];
-        if (slot >= 0) lists[slot].push({ a: index, b: members[m + 1], similarity, evidence, surface });
+    resembled.forEach((matches, index) => {
+      for (const { cls, similarity, evidence, surface } of matches) {
+        const members = cls.members;
+        for (let m = 0; m < members.length; m += 2) {
+          const slot = this.docSlots[members[m]];
+          if (slot >= 0) lists[slot].push({ a: index, b: members[m + 1], similarity, evidence, surface });
+        }
       }
-    }
+    });
     for (const id of closest) this.docSlots[id] = -1;
     return new Map(closest.map((id, slot) => [id, lists[slot]]));
   }
