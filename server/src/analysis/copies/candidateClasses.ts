@@ -57,15 +57,15 @@ export class CandidateClasses {
   private found(own: UnitClass): number[] {
     if (this.counts.length < this.terms.classBound) this.counts = new Int32Array(this.terms.classBound * 2);
     const counts = this.counts;
-    const readable: Array<readonly number[]> = [];
+    const lists: Array<readonly number[]> = [];
     for (let k = 0; k < own.termCount; k++) {
       const id = termId(own.data[k]);
-      if (this.terms.readable(id)) readable.push(this.terms.postingsOf(id));
+      if (this.terms.readable(id)) lists.push(this.terms.postingsOf(id));
     }
-    for (const postings of readable) for (const cls of postings) counts[cls]++;
+    for (const postings of lists) for (const cls of postings) counts[cls]++;
     counts[own.id] = 0;
     const candidates: number[] = [];
-    for (const postings of readable) {
+    for (const postings of lists) {
       for (const id of postings) {
         const count = counts[id];
         if (count === 0) continue;

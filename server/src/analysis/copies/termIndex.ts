@@ -4,7 +4,7 @@ import { WordingTable } from './wordingTable';
 export const QUOTED = 1;
 export const NUMBER = 2;
 /** Low bits of a packed term that hold its flags (QUOTED, NUMBER); the term id is above them. */
-export const FLAG_BITS = 2;
+const FLAG_BITS = 2;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 export function termId(packed: number): number {
@@ -26,7 +26,7 @@ export interface UnitClass {
   /**
    * The first `termCount` entries: the distinct content terms, packed (id << FLAG_BITS | flags) and
    * ascending; a term is QUOTED when every occurrence is inside quotation marks, NUMBER for figures.
-   * After them: the ids of the unit's words in order, stop words included (see TermIndex.wordIds).
+   * After them: the ids of the unit's words in order, stop words included (see `TermIndex.wordId`).
    */
   data: Int32Array;
   termCount: number;
@@ -112,22 +112,18 @@ export class TermIndex {
     return { classes, votes: Int32Array.from(votes) };
   }
 
+  /** Takes an article's units out; classes they leave without members are dropped at the next `settle`. */
   remove({ classes, votes }: IndexedUnits, article: number): void {
     this.changes++;
     for (const vote of votes) this.vote(vote, -1);
-    const leaving = new Map<UnitClass, Set<number>>();
-    classes.forEach((cls, index) => {
+    for (const cls of classes) {
       this.liveUnits--;
       for (let k = 0; k < cls.termCount; k++) this.unitFrequency[termId(cls.data[k])]--;
-      const units = leaving.get(cls) ?? new Set();
-      leaving.set(cls, units.add(index));
-    });
+    }
     // One pass over each class's members, however many of the article's units it holds.
-    for (const [cls, units] of leaving) {
+    for (const cls of new Set(classes)) {
       const kept: number[] = [];
-      for (let m = 0; m < cls.members.length; m += 2) {
-        if (cls.members[m] !== article || !units.has(cls.members[m + 1])) kept.push(cls.members[m], cls.members[m + 1]);
-      }
+      for (let m = 0; m < cls.members.length; m += 2) if (cls.members[m] !== article) kept.push(cls.members[m], cls.members[m + 1]);
       cls.members = kept;
       if (kept.length === 0) this.emptied.push(cls);
     }
