@@ -207,3 +207,37 @@ test('an article that was never added has no findings', () => {
   assert.deepEqual(detector.findings(article), []);
   assert.deepEqual([...detector.dependents(article)], []);
 });
+
+test('an article of more sentences than fit in 16 bits still links its lifted paragraph to the right article', () => {
+  const lines = { uri: 'file:///news/lines.txt', text: `${'A.\n\n'.repeat(70_000)}${LIFT}` };
+  const original = { uri: 'file:///news/original.txt', text: ORIGINAL };
+  const bystander = { uri: 'file:///news/bystander.txt', text: 'Roadworks close the high street until Friday.\n\nThe market moves to the car park for the week.' };
+  const corpus = corpusOf([lines, original, bystander]);
+  const paragraph = 'Inspectors from the county highways department found a long crack running through the base of the pier and ordered the bridge shut while divers examine the riverbed around it.';
+  const [inLines, ...more] = copies(corpus, lines.uri);
+  assert.equal(more.length, 0);
+  assert.equal(inLines.text, paragraph);
+  assert.deepEqual(
+    inLines.related.map((r) => r.uri),
+    [original.uri],
+  );
+  const inOriginal = copies(corpus, original.uri);
+  assert.equal(inOriginal.length, 1);
+  assert.equal(inOriginal[0].related[0].uri, lines.uri);
+  assert.equal(inOriginal[0].related[0].text, paragraph);
+  assert.deepEqual(copies(corpus, bystander.uri), []);
+});
+
+test('typing into an article that shares passages gives, after every keystroke, the findings of a fresh corpus', () => {
+  const sources = allFixtures();
+  const typed = sources.find((s) => s.uri.endsWith('dam-light-edit.txt'))!;
+  const live = corpusOf(sources);
+  let cursor = typed.text.indexOf('\n\n', typed.text.length / 2);
+  let text = typed.text;
+  for (const letter of ' spillway') {
+    text = text.slice(0, cursor) + letter + text.slice(cursor++);
+    live.upsert({ uri: typed.uri, text });
+    const fresh = corpusOf(sources.map((s) => (s.uri === typed.uri ? { uri: s.uri, text } : s)));
+    for (const { uri } of sources) assert.deepEqual(live.findings(uri), fresh.findings(uri), `${uri} after typing "${letter}"`);
+  }
+});

@@ -2,28 +2,36 @@ import type { Article } from '../article';
 import type { Detector } from '../detector';
 import type { Finding } from '../types';
 import type { UnitPair, WordedPair } from './alignment';
+import { ArticleUnits } from './articleUnits';
+import { CandidateClasses } from './candidateClasses';
 import { resolveCopyOptions, type CopyDetectorOptions } from './options';
 import { passageUnits } from './passageUnits';
-import { PostingCounter } from './postingCounter';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
 import { copiedPairs, PAIR_FLOOR, type PairSides } from './passageRules';
-import { compareUnits, NEAR_VERBATIM, surfaceSimilarity, unitNorm, type UnitNorm } from './similarity';
-import { TermIndex, UNIT_SLOTS, type IndexedUnit, type UnitClass } from './termIndex';
+import { compareUnits, NEAR_VERBATIM, similarityBound, surfaceSimilarity, termWeight, UnitNorms, type UnitScore } from './similarity';
+import { TermIndex, termId, wordCount, type UnitClass } from './termIndex';
 
-/** A unit of the article being checked and a class of units it resembles. */
-interface ClassMatch {
-  index: number;
+/** A class of units that a wording of the article being checked resembles. */
+interface Resemblance extends UnitScore {
   cls: UnitClass;
-  similarity: number;
-  evidence: number;
-  /** Known only for the unit's own class, whose members share its wording. */
+  /** Known only for the wording's own class, whose members share its wording. */
   surface?: number;
+}
+
+/** What the units of one wording resemble, worked out once however often the article uses the wording. */
+interface WordingMatches {
+  /** Classes with units in other articles. */
+  resembled: Resemblance[];
+  /** Units of the same article that repeat the wording; may include the units of the wording itself. */
+  repeats: OtherUnit[];
 }
 
 interface Entry {
   id: number;
   article: Article;
-  units: IndexedUnit[];
+  units: ArticleUnits;
+  /** Capitalisation votes its units cast, to be withdrawn when it leaves. */
+  votes: Int32Array;
 }
 
 /** What one article shares with the others and with itself. */
@@ -34,20 +42,12 @@ interface Matches {
   repeats: Map<number, OtherUnit[]>;
 }
 
-/**
- * Terms in more distinct wordings than this are too common to find candidates by (they still count in
- * similarity). The cap bounds the postings read per term, so a query costs about the same in a corpus
- * of any size.
- */
-const MAX_POSTINGS = 600;
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
 const MAX_COMPARED_ARTICLES = 20;
-/**
- * Candidate pairs must share this many terms under the cap, and this share of the shorter unit's terms,
- * before they are scored: pairs sharing less never reach the similarity a passage needs.
- */
-const MIN_SHARED_TERMS = 2;
-const MIN_SHARED_SHARE = 0.2;
+/** Candidate weights of articles are ranked to this many parts in one. */
+const WEIGHT_PRECISION = 1e9;
+/** Headroom on a similarity bound, so that rounding in the last bits never rules out a pair that qualifies. */
+const BOUND_SLACK = 1 + 1e-9;
 
 /**
  * Passages one article shares with others (copied verbatim, lightly edited or reworded) and passages it
@@ -61,6 +61,7 @@ export class CopyDetector implements Detector {
   private readonly byUri = new Map<string, Entry>();
   private readonly byId = new Map<number, Entry>();
   private readonly terms = new TermIndex();
+  private readonly norms = new UnitNorms(this.terms);
   private nextId = 0;
   /** Bumped on every change, so matches computed for dependents() serve findings() until the next one. */
   private version = 0;
@@ -71,7 +72,7 @@ export class CopyDetector implements Detector {
    */
   private readonly outgoing = new Map<number, Set<number>>();
   private readonly incoming = new Map<number, Set<number>>();
-  private readonly counter = new PostingCounter();
+  private readonly candidates = new CandidateClasses(this.terms);
   /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
   private docSlots = new Int32Array(0);
@@ -84,8 +85,9 @@ export class CopyDetector implements Detector {
     const existing = this.byUri.get(article.uri);
     if (existing) this.remove(existing.article);
     const id = this.nextId++;
-    const units = this.terms.add(passageUnits(article), id);
-    const entry: Entry = { id, article, units };
+    const units = passageUnits(article);
+    const { classes, votes } = this.terms.add(units, id);
+    const entry: Entry = { id, article, units: new ArticleUnits(units, classes), votes };
     this.byUri.set(article.uri, entry);
     this.byId.set(id, entry);
     this.version++;
@@ -96,7 +98,7 @@ export class CopyDetector implements Detector {
     if (!entry) return;
     this.byUri.delete(article.uri);
     this.byId.delete(entry.id);
-    this.terms.remove(entry.units, entry.id);
+    this.terms.remove({ classes: entry.units.classes, votes: entry.votes }, entry.id);
     this.link(entry.id, new Set());
     this.outgoing.delete(entry.id);
     this.incoming.delete(entry.id);
@@ -117,10 +119,9 @@ export class CopyDetector implements Detector {
     const matches = this.matches(entry);
     const others: MatchedArticle[] = [...matches.copies].map(([id, pairs]) => {
       const other = this.byId.get(id)!;
-      return { article: other.article, units: other.units.map((u) => u.unit), pairs };
+      return { article: other.article, units: other.units, pairs };
     });
-    const units = entry.units.map((u) => u.unit);
-    return [...copiedPassageFindings(article, units, others), ...repeatedPassageFindings(article, units, matches.repeats)];
+    return [...copiedPassageFindings(article, entry.units, others), ...repeatedPassageFindings(article, entry.units, matches.repeats)];
   }
 
   private matches(entry: Entry): Matches {
@@ -143,117 +144,167 @@ export class CopyDetector implements Detector {
   }
 
   private computeMatches(entry: Entry): Matches {
-    // Norms depend on corpus-wide statistics, so they are worked out afresh for each query.
-    const norms = new Map<number, UnitNorm>();
-    const normOf = (cls: UnitClass): UnitNorm => {
-      let norm = norms.get(cls.id);
-      if (!norm) norms.set(cls.id, (norm = unitNorm(this.terms, cls)));
-      return norm;
-    };
+    this.terms.settle();
+    const { classes } = entry.units;
+    // Where each of the article's wordings occurs in it.
+    const unitsOf = new Map<number, number[]>();
+    classes.forEach((cls, index) => {
+      const units = unitsOf.get(cls.id);
+      if (units) units.push(index);
+      else unitsOf.set(cls.id, [index]);
+    });
+    const byWording = new Map<number, WordingMatches>();
+    const repeats = new Map<number, OtherUnit[]>();
+    const resembled = classes.map((cls, index) => {
+      let found = byWording.get(cls.id);
+      if (!found) byWording.set(cls.id, (found = this.wordingMatches(cls, unitsOf)));
+      if (found.repeats.length > 0) repeats.set(index, found.repeats);
+      return found.resembled;
+    });
     // Units of one class share their wording, so it is compared once per pair of classes.
     const surfaces = new Map<number, Map<number, number>>();
-    const surfaceOf = (x: IndexedUnit, y: IndexedUnit): number => {
-      const [first, second] = x.cls.id < y.cls.id ? [x, y] : [y, x];
-      let row = surfaces.get(first.cls.id);
-      if (!row) surfaces.set(first.cls.id, (row = new Map()));
-      let surface = row.get(second.cls.id);
-      if (surface === undefined) row.set(second.cls.id, (surface = surfaceSimilarity(first.unit.words, second.unit.words)));
+    const surfaceOf = (x: UnitClass, y: UnitClass): number => {
+      const [first, second] = x.id < y.id ? [x, y] : [y, x];
+      let row = surfaces.get(first.id);
+      if (!row) surfaces.set(first.id, (row = new Map()));
+      let surface = row.get(second.id);
+      if (surface === undefined) row.set(second.id, (surface = surfaceSimilarity(first, second)));
       return surface;
     };
-    const pairOf = (other: Entry, a: number, b: number): UnitPair => {
-      const score = compareUnits(this.terms, entry.units[a], other.units[b], normOf(entry.units[a].cls), normOf(other.units[b].cls));
-      return { a, b, similarity: score.similarity, evidence: score.evidence };
-    };
-    const repeats = new Map<number, OtherUnit[]>();
-    const addRepeat = (index: number, repeat: OtherUnit | undefined): void => {
-      if (repeat) repeats.set(index, [...(repeats.get(index) ?? []), repeat]);
-    };
-    // First the classes each unit resembles, then the articles whose units are in them.
-    const resembled: ClassMatch[] = [];
-    const ownClasses = new Set(entry.units.map((u) => u.cls.id));
-    const shared = this.counter;
-    entry.units.forEach((unit, index) => {
-      const own = unit.cls;
-      // The class's other members are word-for-word copies of this unit.
-      if (own.members.length > 1) {
-        const score = compareUnits(this.terms, own, own, normOf(own), normOf(own));
-        if (score.similarity > 0) resembled.push({ index, cls: own, ...score, surface: 1 });
-        if (unit.unit.words.length >= this.options.minWords) {
-          for (const member of own.members) if (Math.floor(member / UNIT_SLOTS) === entry.id && member % UNIT_SLOTS !== index) addRepeat(index, { index: member % UNIT_SLOTS, surface: 1 });
-        }
-      }
-      shared.clear();
-      for (const id of own.ids) {
-        if (this.terms.spread(id) > MAX_POSTINGS) continue;
-        for (const cls of this.terms.postingsOf(id)) if (cls !== own.id) shared.add(cls);
-      }
-      shared.forEach((clsId, count) => {
-        if (count < MIN_SHARED_TERMS) return;
-        const cls = this.terms.classOf(clsId);
-        if (!cls || count < MIN_SHARED_SHARE * Math.min(own.ids.length, cls.ids.length)) return;
-        if (ownClasses.has(cls.id)) {
-          for (const member of cls.members) if (Math.floor(member / UNIT_SLOTS) === entry.id) addRepeat(index, this.repeatOf(entry, index, member % UNIT_SLOTS, count));
-        }
-        const score = compareUnits(this.terms, own, cls, normOf(own), normOf(cls));
-        if (score.similarity >= PAIR_FLOOR) resembled.push({ index, cls, ...score });
-      });
-    });
     const copies = new Map<number, WordedPair[]>();
     for (const [otherId, pairs] of this.candidatePairs(entry, resembled)) {
       const other = this.byId.get(otherId)!;
-      const accepted = this.acceptedPairs(entry, other, pairs, (a, b) => pairOf(other, a, b), surfaceOf);
+      const pairAt = (a: number, b: number): UnitPair => ({ a, b, ...compareUnits(this.terms, this.norms, classes[a], other.units.classes[b]) });
+      const accepted = this.acceptedPairs(entry, other, pairs, pairAt, surfaceOf);
       if (accepted.length > 0) copies.set(otherId, accepted);
     }
     return { copies, repeats };
   }
 
   /**
-   * Candidate pairs with the articles that resemble this one most, at most MAX_COMPARED_ARTICLES of them:
-   * a wire story reprinted by hundreds of sites is reported against its closest copies, not every one.
-   * Articles are ranked before any pair is built, so a widely shared sentence costs little.
+   * The classes a wording resembles among its candidates, and the units of its own article that repeat
+   * it. `unitsOf` tells which classes the article uses, and where.
    */
-  private candidatePairs(entry: Entry, resembled: ClassMatch[]): Map<number, UnitPair[]> {
+  private wordingMatches(own: UnitClass, unitsOf: Map<number, number[]>): WordingMatches {
+    const resembled: Resemblance[] = [];
+    const repeats: OtherUnit[] = [];
+    const ownUnits = unitsOf.get(own.id)!;
+    // The class's other members are word-for-word copies of this wording.
+    if (own.members.length > 2) {
+      if (own.members.length / 2 > ownUnits.length) {
+        const score = compareUnits(this.terms, this.norms, own, own);
+        if (score.similarity > 0) resembled.push({ cls: own, ...score, surface: 1 });
+      }
+      if (ownUnits.length > 1 && wordCount(own) >= this.options.minWords) for (const index of ownUnits) repeats.push({ index, surface: 1 });
+    }
+    const most = this.sharedWeightBound(own);
+    const candidates = this.candidates.of(own);
+    for (let c = 0; c < candidates.length; c += 2) {
+      const cls = this.terms.classOf(candidates[c]);
+      if (!cls) continue;
+      const count = candidates[c + 1];
+      const units = unitsOf.get(cls.id);
+      if (units) {
+        const surface = this.repeatSurface(own, cls, count);
+        if (surface !== undefined) for (const index of units) repeats.push({ index, surface });
+        if (units.length === cls.members.length / 2) continue;
+      }
+      if (similarityBound(this.norms, own, cls, most(count)) < PAIR_FLOOR) continue;
+      const score = compareUnits(this.terms, this.norms, own, cls);
+      if (score.similarity >= PAIR_FLOOR) resembled.push({ cls, ...score });
+    }
+    return { resembled, repeats };
+  }
+
+  /**
+   * The most the terms a wording shares with another class can weigh, given how many of its readable
+   * terms they include: those readable terms at their heaviest, and all of its unreadable ones.
+   */
+  private sharedWeightBound(own: UnitClass): (readableShared: number) => number {
+    const readable: number[] = [];
+    let unreadable = 0;
+    for (let k = 0; k < own.termCount; k++) {
+      const weight = termWeight(this.terms, own.data[k]);
+      if (this.terms.readable(termId(own.data[k]))) readable.push(weight);
+      else unreadable += weight;
+    }
+    readable.sort((x, y) => y - x);
+    const heaviest = [unreadable];
+    for (const weight of readable) heaviest.push(heaviest[heaviest.length - 1] + weight);
+    return (readableShared) => heaviest[Math.min(readableShared, readable.length)] * BOUND_SLACK;
+  }
+
+  /**
+   * Candidate pairs with the articles that resemble this one most, at most MAX_COMPARED_ARTICLES of them,
+   * from the classes each unit resembles (`resembled`, by unit index): a wire story reprinted by
+   * hundreds of sites is reported against its closest copies, not every one. Articles are ranked before
+   * any pair is built, so a widely shared sentence costs little.
+   */
+  private candidatePairs(entry: Entry, resembled: ReadonlyArray<readonly Resemblance[]>): Map<number, UnitPair[]> {
     if (this.docSlots.length < this.nextId) {
       this.docWeights = new Float64Array(this.nextId * 2);
       this.docSlots = new Int32Array(this.nextId * 2).fill(-1);
     }
     const weights = this.docWeights;
     const touched: number[] = [];
-    for (const match of resembled) {
-      for (const member of match.cls.members) {
-        const otherId = Math.floor(member / UNIT_SLOTS);
-        if (otherId === entry.id) continue;
-        if (weights[otherId] === 0) touched.push(otherId);
-        weights[otherId] += match.similarity;
+    for (const matches of resembled) {
+      for (const match of matches) {
+        const members = match.cls.members;
+        for (let m = 0; m < members.length; m += 2) {
+          const otherId = members[m];
+          if (otherId === entry.id) continue;
+          if (weights[otherId] === 0) touched.push(otherId);
+          weights[otherId] += match.similarity;
+        }
       }
     }
-    const ranked = touched.map((id) => ({ id, weight: weights[id], uri: this.byId.get(id)!.article.uri }));
+    const closest = this.heaviest(touched, weights, MAX_COMPARED_ARTICLES);
     for (const id of touched) weights[id] = 0;
-    ranked.sort((x, y) => y.weight - x.weight || (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
-    const closest = ranked.slice(0, MAX_COMPARED_ARTICLES);
     const lists: UnitPair[][] = closest.map(() => []);
-    closest.forEach(({ id }, slot) => (this.docSlots[id] = slot));
-    for (const { index, cls, similarity, evidence, surface } of resembled) {
-      for (const member of cls.members) {
-        const slot = this.docSlots[Math.floor(member / UNIT_SLOTS)];
-        if (slot >= 0) lists[slot].push({ a: index, b: member % UNIT_SLOTS, similarity, evidence, surface });
+    closest.forEach((id, slot) => (this.docSlots[id] = slot));
+    resembled.forEach((matches, index) => {
+      for (const { cls, similarity, evidence, surface } of matches) {
+        const members = cls.members;
+        for (let m = 0; m < members.length; m += 2) {
+          const slot = this.docSlots[members[m]];
+          if (slot >= 0) lists[slot].push({ a: index, b: members[m + 1], similarity, evidence, surface });
+        }
       }
-    }
-    for (const { id } of closest) this.docSlots[id] = -1;
-    return new Map(closest.map(({ id }, slot) => [id, lists[slot]]));
+    });
+    for (const id of closest) this.docSlots[id] = -1;
+    return new Map(closest.map((id, slot) => [id, lists[slot]]));
   }
 
   /**
-   * Another unit of the same article that repeats this one nearly word for word. Wording is compared
-   * only when the two are of like length and share most of their terms, to keep long articles cheap.
+   * The `count` article ids of highest weight, heaviest first; ties go by uri, so that the choice does not
+   * depend on the order articles were added. Weights are compared short of their last digits, which
+   * depend on the order their terms were summed in. Boilerplate touches thousands of articles, so they
+   * are picked in one pass rather than sorted.
    */
-  private repeatOf(entry: Entry, index: number, otherIndex: number, sharedTerms: number): OtherUnit | undefined {
-    const unit = entry.units[index];
-    const other = entry.units[otherIndex];
-    const [shorter, longer] = [unit.unit.words.length, other.unit.words.length].sort((x, y) => x - y);
-    if (shorter < this.options.minWords || shorter < longer * NEAR_VERBATIM || sharedTerms * 2 < Math.min(unit.ids.length, other.ids.length)) return undefined;
-    const surface = surfaceSimilarity(unit.unit.words, other.unit.words);
-    return surface >= NEAR_VERBATIM ? { index: otherIndex, surface } : undefined;
+  private heaviest(ids: readonly number[], weights: Float64Array, count: number): number[] {
+    const uri = (id: number): string => this.byId.get(id)!.article.uri;
+    const weight = (id: number): number => Math.round(weights[id] * WEIGHT_PRECISION);
+    const before = (x: number, y: number): boolean => weight(x) > weight(y) || (weight(x) === weight(y) && uri(x) < uri(y));
+    const top: number[] = [];
+    for (const id of ids) {
+      if (top.length === count && !before(id, top[count - 1])) continue;
+      let at = Math.min(top.length, count - 1);
+      for (; at > 0 && before(id, top[at - 1]); at--) top[at] = top[at - 1];
+      top[at] = id;
+    }
+    return top;
+  }
+
+  /**
+   * How much wording two classes of one article share when one repeats the other nearly word for word.
+   * Wording is compared only when the two are of like length and share most of their terms, to keep long
+   * articles cheap.
+   */
+  private repeatSurface(x: UnitClass, y: UnitClass, sharedTerms: number): number | undefined {
+    const [shorter, longer] = [wordCount(x), wordCount(y)].sort((p, q) => p - q);
+    if (shorter < this.options.minWords || shorter < longer * NEAR_VERBATIM || sharedTerms * 2 < Math.min(x.termCount, y.termCount)) return undefined;
+    const surface = surfaceSimilarity(x, y);
+    return surface >= NEAR_VERBATIM ? surface : undefined;
   }
 
   /**
@@ -265,16 +316,16 @@ export class CopyDetector implements Detector {
     other: Entry,
     pairs: UnitPair[],
     pairAt: (a: number, b: number) => UnitPair,
-    surfaceOf: (x: IndexedUnit, y: IndexedUnit) => number,
+    surfaceOf: (x: UnitClass, y: UnitClass) => number,
   ): WordedPair[] {
     const flip = <P extends UnitPair>(p: P): P => ({ a: p.b, b: p.a, similarity: p.similarity, evidence: p.evidence, surface: p.surface }) as P;
     const swap = other.article.uri < entry.article.uri;
     const [left, right] = swap ? [other, entry] : [entry, other];
     const sides: PairSides = {
-      left: left.units.map((u) => u.unit),
-      right: right.units.map((u) => u.unit),
+      left: left.units,
+      right: right.units,
       pairAt: swap ? (a, b) => flip(pairAt(b, a)) : pairAt,
-      surfaceAt: (a, b) => surfaceOf(left.units[a], right.units[b]),
+      surfaceAt: (a, b) => surfaceOf(left.units.classes[a], right.units.classes[b]),
     };
     const accepted = copiedPairs(sides, swap ? pairs.map(flip) : pairs, this.options);
     return swap ? accepted.map(flip) : accepted;

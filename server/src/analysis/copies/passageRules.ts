@@ -1,6 +1,6 @@
 import { chainPairs, type UnitPair, type WordedPair } from './alignment';
+import type { ArticleUnits } from './articleUnits';
 import type { CopyDetectorOptions } from './options';
-import type { Unit } from './passageUnits';
 import { consecutiveRuns, inRun } from './runs';
 import { NEAR_VERBATIM } from './similarity';
 
@@ -18,8 +18,8 @@ const MIN_SINGLE_EVIDENCE = 6;
 
 /** What the rules see of two articles: their units, and how to score any pair of them. */
 export interface PairSides {
-  left: Unit[];
-  right: Unit[];
+  left: ArticleUnits;
+  right: ArticleUnits;
   pairAt(a: number, b: number): UnitPair;
   surfaceAt(a: number, b: number): number;
 }
@@ -29,15 +29,15 @@ export function shownSimilarity(pair: WordedPair): number {
   return Math.max(pair.similarity, pair.surface);
 }
 
-function wordCount(units: Unit[], indexes: Iterable<number>): number {
+function wordCount(units: ArticleUnits, indexes: Iterable<number>): number {
   let total = 0;
-  for (const i of new Set(indexes)) total += units[i].words.length;
+  for (const i of new Set(indexes)) total += units.words(i);
   return total;
 }
 
-function runWords(units: Unit[], [first, last]: [number, number]): number {
+function runWords(units: ArticleUnits, [first, last]: [number, number]): number {
   let total = 0;
-  for (let i = first; i <= last; i++) total += units[i].words.length;
+  for (let i = first; i <= last; i++) total += units.words(i);
   return total;
 }
 
@@ -62,8 +62,8 @@ export function copiedPairs(sides: PairSides, candidates: UnitPair[], options: C
   for (const pair of candidates) {
     const single =
       pair.evidence >= MIN_SINGLE_EVIDENCE &&
-      sides.left[pair.a].unquotedWords >= options.minWords &&
-      sides.right[pair.b].unquotedWords >= options.minWords &&
+      sides.left.unquotedWords(pair.a) >= options.minWords &&
+      sides.right.unquotedWords(pair.b) >= options.minWords &&
       worded(pair).surface >= NEAR_VERBATIM;
     if (single) accept(pair);
   }

@@ -1,4 +1,4 @@
-import { NUMBER, QUOTED, type TermIndex, type TermSet } from './termIndex';
+import { NUMBER, QUOTED, termFlags, termId, type TermIndex, type UnitClass } from './termIndex';
 
 /** Wording kept (see `surfaceSimilarity`) from which a match counts as lightly edited rather than reworded. */
 export const NEAR_VERBATIM = 0.75;
@@ -22,21 +22,62 @@ function factor(index: TermIndex, id: number, flags: number): number {
   return flags & NUMBER ? NUMBER_FACTOR : index.isName(id) ? NAME_FACTOR : 1;
 }
 
-/** A unit's total term weight and its number of terms, each counted by its factor. */
-export interface UnitNorm {
-  weight: number;
-  terms: number;
+/** What a packed term adds to its unit's weight: its IDF, lowered for names and figures, nothing when quoted. */
+export function termWeight(index: TermIndex, packed: number): number {
+  const id = termId(packed);
+  return index.idf(id) * factor(index, id, termFlags(packed));
 }
 
-export function unitNorm(index: TermIndex, unit: TermSet): UnitNorm {
-  let weight = 0;
-  let terms = 0;
-  for (let k = 0; k < unit.ids.length; k++) {
-    const f = factor(index, unit.ids[k], unit.flags[k]);
-    weight += index.idf(unit.ids[k]) * f;
-    terms += f;
+/**
+ * Per class, its total term weight and its number of terms, each counted by its factor. Both depend on
+ * corpus-wide statistics, so they are kept until the index next changes, then worked out again on demand.
+ */
+export class UnitNorms {
+  private weights = new Float64Array(0);
+  private sizes = new Float64Array(0);
+  private stamps = new Int32Array(0);
+
+  constructor(private readonly index: TermIndex) {}
+
+  weight(cls: UnitClass): number {
+    this.update(cls);
+    return this.weights[cls.id];
   }
-  return { weight, terms };
+
+  /** Terms counted by their factor. */
+  size(cls: UnitClass): number {
+    this.update(cls);
+    return this.sizes[cls.id];
+  }
+
+  private update(cls: UnitClass): void {
+    if (this.stamps.length <= cls.id) this.grow();
+    if (this.stamps[cls.id] === this.index.generation) return;
+    let weight = 0;
+    let size = 0;
+    for (let k = 0; k < cls.termCount; k++) {
+      const id = termId(cls.data[k]);
+      const f = factor(this.index, id, termFlags(cls.data[k]));
+      weight += this.index.idf(id) * f;
+      size += f;
+    }
+    this.weights[cls.id] = weight;
+    this.sizes[cls.id] = size;
+    this.stamps[cls.id] = this.index.generation;
+  }
+
+  private grow(): void {
+    const length = Math.max(1024, this.index.classBound * 2);
+    const weights = new Float64Array(length);
+    const sizes = new Float64Array(length);
+    const stamps = new Int32Array(length).fill(-1);
+    weights.set(this.weights);
+    sizes.set(this.sizes);
+    stamps.set(this.stamps);
+    this.weights = weights;
+    this.sizes = sizes;
+    this.stamps = stamps;
+  }
 }
 
 export interface UnitScore {
@@ -46,28 +87,44 @@ export interface UnitScore {
   evidence: number;
 }
 
-export function compareUnits(index: TermIndex, a: TermSet, b: TermSet, normA: UnitNorm, normB: UnitNorm): UnitScore {
-  if (normA.terms < MIN_TERMS || normB.terms < MIN_TERMS) return { similarity: 0, evidence: 0 };
+function sizePenalty(sizeA: number, sizeB: number): number {
+  return Math.sqrt((1 + SIZE_PRIOR / sizeA) * (1 + SIZE_PRIOR / sizeB));
+}
+
+/**
+ * The most two classes can score when their shared terms weigh `shared` at most: cheap to work out from
+ * the norms, and enough to rule out most candidates before their terms are merged.
+ */
+export function similarityBound(norms: UnitNorms, a: UnitClass, b: UnitClass, shared: number): number {
+  const sizeA = norms.size(a);
+  const sizeB = norms.size(b);
+  if (sizeA < MIN_TERMS || sizeB < MIN_TERMS) return 0;
+  return Math.min(1, shared / Math.sqrt(norms.weight(a) * norms.weight(b))) / sizePenalty(sizeA, sizeB);
+}
+
+export function compareUnits(index: TermIndex, norms: UnitNorms, a: UnitClass, b: UnitClass): UnitScore {
+  const sizeA = norms.size(a);
+  const sizeB = norms.size(b);
+  if (sizeA < MIN_TERMS || sizeB < MIN_TERMS) return { similarity: 0, evidence: 0 };
   let shared = 0;
   let evidence = 0;
   let i = 0;
   let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i];
-    const y = b.ids[j];
+  while (i < a.termCount && j < b.termCount) {
+    const x = termId(a.data[i]);
+    const y = termId(b.data[j]);
     if (x < y) i++;
     else if (y < x) j++;
     else {
-      const f = factor(index, x, a.flags[i] | b.flags[j]);
+      const f = factor(index, x, termFlags(a.data[i]) | termFlags(b.data[j]));
       shared += index.idf(x) * f;
       if (f === 1) evidence++;
       i++;
       j++;
     }
   }
-  const overlap = shared / Math.sqrt(normA.weight * normB.weight);
-  const sizePenalty = Math.sqrt((1 + SIZE_PRIOR / normA.terms) * (1 + SIZE_PRIOR / normB.terms));
-  return { similarity: Math.min(1, overlap) / sizePenalty, evidence };
+  const overlap = shared / Math.sqrt(norms.weight(a) * norms.weight(b));
+  return { similarity: Math.min(1, overlap) / sizePenalty(sizeA, sizeB), evidence };
 }
 
 /** Rows of the longest-common-subsequence table, kept between calls. */
@@ -78,20 +135,25 @@ let rowB = new Int32Array(128);
  * How much of the wording survives, from 0 to 1: twice the longest common subsequence of words over
  * both lengths. 1 is word for word; swapped or dropped words lower it a little, rewording a lot.
  */
-export function surfaceSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  if (a.length === b.length && a.every((word, k) => word === b[k])) return 1;
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(2 * (b.length + 1));
-    rowB = new Int32Array(2 * (b.length + 1));
+export function surfaceSimilarity(x: UnitClass, y: UnitClass): number {
+  const a = x.data;
+  const b = y.data;
+  const aLength = a.length - x.termCount;
+  const bLength = b.length - y.termCount;
+  if (aLength === 0 || bLength === 0) return 0;
+  if (x === y) return 1;
+  if (rowA.length <= bLength) {
+    rowA = new Int32Array(2 * (bLength + 1));
+    rowB = new Int32Array(2 * (bLength + 1));
   }
-  let previous = rowA.fill(0, 0, b.length + 1);
-  let current = rowB.fill(0, 0, b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+  let previous = rowA.fill(0, 0, bLength + 1);
+  let current = rowB.fill(0, 0, bLength + 1);
+  for (let i = 1; i <= aLength; i++) {
+    const word = a[x.termCount + i - 1];
+    for (let j = 1; j <= bLength; j++) {
+      current[j] = word === b[y.termCount + j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
     }
     [previous, current] = [current, previous];
   }
-  return (2 * previous[b.length]) / (a.length + b.length);
+  return (2 * previous[bLength]) / (aLength + bLength);
 }

@@ -1,36 +1,60 @@
 import type { Unit } from './passageUnits';
+import { WordingTable } from './wordingTable';
 
 export const QUOTED = 1;
 export const NUMBER = 2;
+/** Low bits of a packed term that hold its flags (QUOTED, NUMBER); the term id is above them. */
+const FLAG_BITS = 2;
+const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
-/** A unit's distinct terms as ids, sorted, with per-term flags. */
-export interface TermSet {
-  ids: Int32Array;
-  /** Per term: QUOTED when every occurrence is inside quotation marks, NUMBER for figures. */
-  flags: Uint8Array;
+export function termId(packed: number): number {
+  return packed >> FLAG_BITS;
 }
 
-/** Postings pack an article id and a unit index into one number. */
-export const UNIT_SLOTS = 65_536;
-
-function posting(article: number, unit: number): number {
-  return article * UNIT_SLOTS + unit;
+export function termFlags(packed: number): number {
+  return packed & FLAG_MASK;
 }
 
 /**
  * Units of identical wording anywhere in the corpus. Term postings point at these rather than at each
- * unit, so a sentence that a wire story spreads over hundreds of articles is read and scored once.
+ * unit, so a sentence that a wire story spreads over hundreds of articles is read and scored once. What
+ * the units read is kept here only, in one typed array: a small array costs more in bookkeeping than in
+ * content, and the corpus holds hundreds of thousands of classes.
  */
-export interface UnitClass extends TermSet {
+export interface UnitClass {
   id: number;
-  /** Postings of the units that read this way. */
+  /**
+   * The first `termCount` entries: the distinct content terms, packed (id << FLAG_BITS | flags) and
+   * ascending; a term is QUOTED when every occurrence is inside quotation marks, NUMBER for figures.
+   * After them: the ids of the unit's words in order, stop words included (see `TermIndex.wordId`).
+   */
+  data: Int32Array;
+  termCount: number;
+  /** The units that read this way, as pairs of article id and unit index. */
   members: number[];
 }
 
-/** A unit of an indexed article, with the class of units worded like it. */
-export interface IndexedUnit extends TermSet {
-  unit: Unit;
-  cls: UnitClass;
+export function wordCount(cls: UnitClass): number {
+  return cls.data.length - cls.termCount;
+}
+
+/**
+ * Terms in more distinct wordings than this are too common to find candidates by (they still count in
+ * similarity). The cap bounds the postings read per term, so a query costs about the same in a corpus
+ * of any size.
+ */
+const MAX_POSTINGS = 600;
+/** Changes kept in the log (see `TermIndex.changesSince`); a reader further behind starts afresh. */
+const LOG_LENGTH = 4096;
+
+/** A change to what candidates are found by: a class created, or a term that became readable or stopped being. */
+export type IndexChange = { created: number } | { term: number };
+
+/** What indexing an article's units leaves to undo when it is removed. */
+export interface IndexedUnits {
+  classes: readonly UnitClass[];
+  /** Capitalisation votes cast by the units' terms: term id << 1, plus 1 for a capital. */
+  votes: Int32Array;
 }
 
 /**
@@ -39,7 +63,8 @@ export interface IndexedUnit extends TermSet {
  * compacted once it holds more dead entries than live ones, so removal costs no scan of long lists.
  */
 export class TermIndex {
-  private readonly ids = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  private readonly wordIdsByText = new Map<string, number>();
   /** Live units that contain the term. */
   private readonly unitFrequency: number[] = [];
   /** Live classes that contain the term, and their ids (with those of emptied classes until compacted). */
@@ -49,51 +74,97 @@ export class TermIndex {
   /** Occurrences written with a capital where capitals carry information, and without one. */
   private readonly capitalVotes: number[] = [];
   private readonly lowerVotes: number[] = [];
-  private readonly classesByWording = new Map<string, UnitClass>();
-  private readonly classes = new Map<number, UnitClass>();
-  private nextClass = 0;
+  private readonly wordings = new WordingTable();
+  /** Classes a removal left without members, dropped at the next `settle`. */
+  private emptied: UnitClass[] = [];
+  /** Live classes by id; dropped ones leave a hole, since postings may still name them. */
+  private readonly classes: Array<UnitClass | undefined> = [];
   private liveUnits = 0;
-  /** IDF values worked out since the last change (`generation`), which invalidates them all. */
+  /** Bumped on every change: statistics cached against an older value are stale. */
+  private changes = 0;
   private idfCache = new Float64Array(0);
   private idfStamps = new Int32Array(0);
-  private generation = 0;
+  private log: IndexChange[] = [];
+  /** Position of `log[0]` in the sequence of all changes. */
+  private logStart = 0;
 
-  /** Interns the terms of an article's units, counts them and files each unit under its class. */
-  add(units: Unit[], article: number): IndexedUnit[] {
-    this.generation++;
-    return units.map((unit, index) => {
-      const terms = this.termSet(unit);
+  /**
+   * Interns the terms and words of an article's units, counts them and files each unit under its class;
+   * then settles the removals before it.
+   */
+  add(units: Unit[], article: number): IndexedUnits {
+    this.changes++;
+    const votes: number[] = [];
+    const classes = units.map((unit, index) => {
       this.liveUnits++;
-      for (const id of terms.ids) this.unitFrequency[id]++;
-      this.vote(unit, 1);
-      const cls = this.classFor(unit, terms);
-      cls.members.push(posting(article, index));
-      return { unit, cls, ids: cls.ids, flags: cls.flags };
-    });
-  }
-
-  remove(units: IndexedUnit[], article: number): void {
-    this.generation++;
-    units.forEach(({ unit, cls, ids }, index) => {
-      this.liveUnits--;
-      for (const id of ids) this.unitFrequency[id]--;
-      this.vote(unit, -1);
-      const member = posting(article, index);
-      cls.members = cls.members.filter((m) => m !== member);
-      if (cls.members.length > 0) return;
-      this.classes.delete(cls.id);
-      this.classesByWording.delete(wordingKey(unit));
-      for (const id of ids) {
-        this.classFrequency[id]--;
-        this.dead[id]++;
-        if (this.dead[id] > 16 && this.dead[id] * 2 > this.postings[id].length) this.compact(id);
+      for (const term of unit.terms) {
+        if (term.capitalised === undefined) continue;
+        const vote = (this.internTerm(term.key) << 1) | (term.capitalised ? 1 : 0);
+        votes.push(vote);
+        this.vote(vote, 1);
       }
+      const cls = this.classFor(unit);
+      for (let k = 0; k < cls.termCount; k++) this.unitFrequency[termId(cls.data[k])]++;
+      cls.members.push(article, index);
+      return cls;
     });
+    this.settle();
+    return { classes, votes: Int32Array.from(votes) };
   }
 
-  /** In how many distinct wordings the term occurs: the length of its postings, dead entries aside. */
-  spread(id: number): number {
-    return this.classFrequency[id];
+  /** Takes an article's units out; classes they leave without members are dropped at the next `settle`. */
+  remove({ classes, votes }: IndexedUnits, article: number): void {
+    this.changes++;
+    for (const vote of votes) this.vote(vote, -1);
+    for (const cls of classes) {
+      this.liveUnits--;
+      for (let k = 0; k < cls.termCount; k++) this.unitFrequency[termId(cls.data[k])]--;
+    }
+    // One pass over each class's members, however many of the article's units it holds.
+    for (const cls of new Set(classes)) {
+      const kept: number[] = [];
+      for (let m = 0; m < cls.members.length; m += 2) if (cls.members[m] !== article) kept.push(cls.members[m], cls.members[m + 1]);
+      cls.members = kept;
+      if (kept.length === 0) this.emptied.push(cls);
+    }
+  }
+
+  /**
+   * Drops the classes that removals left without members. Until then they stay filed under their
+   * wording, so an article replaced by an edited version of itself finds the classes of its unchanged
+   * units where they were, with their ids: what is known about those ids stays useful.
+   */
+  settle(): void {
+    for (const cls of this.emptied) if (cls.members.length === 0 && this.classes[cls.id] === cls) this.drop(cls);
+    this.emptied = [];
+  }
+
+  /** Statistics change with every article added or removed; this tells caches built on them apart. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** Class ids are below this. */
+  get classBound(): number {
+    return this.classes.length;
+  }
+
+  /** Whether the term is rare enough to find candidates by: its postings are read. */
+  readable(id: number): boolean {
+    return this.classFrequency[id] <= MAX_POSTINGS;
+  }
+
+  /** Where the change log ends: what a reader has seen once it has read up to here. */
+  get logEnd(): number {
+    return this.logStart + this.log.length;
+  }
+
+  /**
+   * Changes since position `from` of the log, oldest first; undefined when they are no longer all kept.
+   * Removed classes are not logged: their ids are never reused, and readers skip them.
+   */
+  changesSince(from: number): readonly IndexChange[] | undefined {
+    return from < this.logStart ? undefined : this.log.slice(from - this.logStart);
   }
 
   /** Class ids posted under a term; ids of classes that have since emptied may remain and are skipped by `classOf`. */
@@ -102,7 +173,7 @@ export class TermIndex {
   }
 
   classOf(id: number): UnitClass | undefined {
-    return this.classes.get(id);
+    return this.classes[id];
   }
 
   /**
@@ -111,9 +182,9 @@ export class TermIndex {
    */
   idf(id: number): number {
     if (this.idfStamps.length <= id) this.growIdfCache();
-    if (this.idfStamps[id] !== this.generation) {
+    if (this.idfStamps[id] !== this.changes) {
       this.idfCache[id] = Math.log((this.liveUnits + IDF_PRIOR_UNITS) / (this.unitFrequency[id] + 1));
-      this.idfStamps[id] = this.generation;
+      this.idfStamps[id] = this.changes;
     }
     return this.idfCache[id];
   }
@@ -133,50 +204,69 @@ export class TermIndex {
     return this.capitalVotes[id] > this.lowerVotes[id];
   }
 
-  private termSet(unit: Unit): TermSet {
-    const entries = unit.terms.map((term) => [this.intern(term.key), (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0)]);
-    entries.sort((x, y) => x[0] - y[0]);
-    const ids: number[] = [];
-    const flags: number[] = [];
-    for (const [id, flag] of entries) {
+  /** The unit's terms and words in the layout of `UnitClass.data`. */
+  private wording(unit: Unit): { data: Int32Array; termCount: number } {
+    const packed = unit.terms.map((term) => (this.internTerm(term.key) << FLAG_BITS) | (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0));
+    packed.sort((x, y) => x - y);
+    const terms: number[] = [];
+    for (const term of packed) {
+      const last = terms.length - 1;
       // A term counts as quoted only when every occurrence in the unit is quoted.
-      if (ids.length > 0 && ids[ids.length - 1] === id) flags[flags.length - 1] &= flag;
-      else {
-        ids.push(id);
-        flags.push(flag);
-      }
+      if (last >= 0 && termId(terms[last]) === termId(term)) terms[last] &= term;
+      else terms.push(term);
     }
-    return { ids: Int32Array.from(ids), flags: Uint8Array.from(flags) };
+    const data = new Int32Array(terms.length + unit.words.length);
+    data.set(terms);
+    unit.words.forEach((word, k) => (data[terms.length + k] = this.wordId(word)));
+    return { data, termCount: terms.length };
   }
 
-  private classFor(unit: Unit, terms: TermSet): UnitClass {
-    const key = wordingKey(unit);
-    let cls = this.classesByWording.get(key);
-    if (!cls) {
-      cls = { id: this.nextClass++, members: [], ...terms };
-      this.classesByWording.set(key, cls);
-      this.classes.set(cls.id, cls);
-      for (const id of cls.ids) {
-        this.postings[id].push(cls.id);
-        this.classFrequency[id]++;
-      }
+  private classFor(unit: Unit): UnitClass {
+    const { data, termCount } = this.wording(unit);
+    const existing = this.wordings.find(data, termCount);
+    if (existing) return existing;
+    const cls: UnitClass = { id: this.classes.length, data, termCount, members: [] };
+    this.classes.push(cls);
+    this.wordings.add(cls);
+    for (let k = 0; k < termCount; k++) {
+      const id = termId(data[k]);
+      this.postings[id].push(cls.id);
+      if (++this.classFrequency[id] === MAX_POSTINGS + 1) this.record({ term: id });
     }
+    this.record({ created: cls.id });
     return cls;
   }
 
-  private vote(unit: Unit, delta: number): void {
-    for (const term of unit.terms) {
-      const id = this.ids.get(term.key)!;
-      if (term.capitalised === true) this.capitalVotes[id] += delta;
-      else if (term.capitalised === false) this.lowerVotes[id] += delta;
+  private drop(cls: UnitClass): void {
+    this.classes[cls.id] = undefined;
+    this.wordings.delete(cls);
+    for (let k = 0; k < cls.termCount; k++) {
+      const id = termId(cls.data[k]);
+      if (--this.classFrequency[id] === MAX_POSTINGS) this.record({ term: id });
+      this.dead[id]++;
+      if (this.dead[id] > 16 && this.dead[id] * 2 > this.postings[id].length) this.compact(id);
     }
   }
 
-  private intern(key: string): number {
-    let id = this.ids.get(key);
+  private record(change: IndexChange): void {
+    this.log.push(change);
+    if (this.log.length > LOG_LENGTH) {
+      const dropped = this.log.length - LOG_LENGTH / 2;
+      this.log = this.log.slice(dropped);
+      this.logStart += dropped;
+    }
+  }
+
+  private vote(vote: number, delta: number): void {
+    if (vote & 1) this.capitalVotes[vote >> 1] += delta;
+    else this.lowerVotes[vote >> 1] += delta;
+  }
+
+  private internTerm(key: string): number {
+    let id = this.termIds.get(key);
     if (id === undefined) {
       id = this.unitFrequency.length;
-      this.ids.set(key, id);
+      this.termIds.set(key, id);
       this.unitFrequency.push(0);
       this.classFrequency.push(0);
       this.postings.push([]);
@@ -187,15 +277,17 @@ export class TermIndex {
     return id;
   }
 
+  /** Words are compared by id: equal words, equal ids. */
+  private wordId(word: string): number {
+    let id = this.wordIdsByText.get(word);
+    if (id === undefined) this.wordIdsByText.set(word, (id = this.wordIdsByText.size));
+    return id;
+  }
+
   private compact(id: number): void {
-    this.postings[id] = this.postings[id].filter((cls) => this.classes.has(cls));
+    this.postings[id] = this.postings[id].filter((cls) => this.classes[cls] !== undefined);
     this.dead[id] = 0;
   }
-}
-
-/** Units group by their words and by which of their terms are quoted or figures. */
-function wordingKey(unit: Unit): string {
-  return `${unit.words.join(' ')}\u0000${unit.terms.map((t) => `${t.key}${t.quoted ? '"' : ''}${t.number ? '#' : ''}`).join(' ')}`;
 }
 
 const IDF_PRIOR_UNITS = 200;
