@@ -108,12 +108,30 @@ function chronoResults(text: string, reference: Date): ChronoResult[] {
     const reached = results.length > 0 ? results[results.length - 1].index + results[results.length - 1].text.length : 0;
     const window = text.slice(from, to);
     // A bare year is all most dated sentences hold, and findYears reads those without chrono.
-    for (const result of needsChrono(window) ? chrono.parse(maskVerbMonths(window), reference, { forwardDate: false }) : []) {
+    for (const result of needsChrono(window) ? parseDates(window, reference) : []) {
       const index = from + result.index;
       if (index < next && index >= reached) results.push({ index, text: result.text, start: result.start });
     }
     from = next;
   }
+  return results;
+}
+
+/**
+ * chrono's readings of recent sentences. A keystroke analyses the whole article again, and all but the
+ * edited sentence read as before; without this, chrono would take most of a keystroke in a long article.
+ */
+const recentReadings = new Map<string, chrono.ParsedResult[]>();
+const RECENT_READINGS = 4096;
+
+function parseDates(window: string, reference: Date): chrono.ParsedResult[] {
+  const key = `${reference.getTime()} ${window}`;
+  let results = recentReadings.get(key);
+  if (results) recentReadings.delete(key);
+  else results = chrono.parse(maskVerbMonths(window), reference, { forwardDate: false });
+  // Re-inserted, so the map's order runs from least to most recently used.
+  recentReadings.set(key, results);
+  if (recentReadings.size > RECENT_READINGS) recentReadings.delete(recentReadings.keys().next().value as string);
   return results;
 }
 
