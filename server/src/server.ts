@@ -61,6 +61,8 @@ let scanProgress: WorkDoneProgressServerReporter | undefined;
 let reportedPercent = -1;
 
 const pendingPublish = new Set<string>();
+/** Per open document, the timer of the analysis its latest edit waits for (see debounceMs). */
+const pendingEdits = new Map<string, NodeJS.Timeout>();
 let publishTimer: NodeJS.Timeout | undefined;
 /** While the workspace is indexed, findings are published in batches: each new article can change many. */
 const INDEXING_PUBLISH_INTERVAL_MS = 1000;
@@ -123,12 +125,17 @@ const publishedCounts = new Map<string, number>();
  */
 function flushPublish(): void {
   publishTimer = undefined;
+  // Typing goes first: the edit's own analysis publishes again when it is done.
+  if (pendingEdits.size > 0) return;
   const started = Date.now();
   const uris = [...pendingPublish].sort((a, b) => Number(index.isOpen(b)) - Number(index.isOpen(a)));
+  let openPublishedNow = false;
   for (const uri of uris) {
-    if (Date.now() - started > PUBLISH_SLICE_MS) break;
+    // The open documents' diagnostics leave before work on the others starts: they are what the user
+    // waits for, and messages are only written out once this turn of the event loop ends.
+    if (Date.now() - started > PUBLISH_SLICE_MS || (openPublishedNow && !index.isOpen(uri))) break;
     pendingPublish.delete(uri);
-    if (index.isOpen(uri)) openDocumentPublished = true;
+    if (index.isOpen(uri)) openDocumentPublished = openPublishedNow = true;
     const diagnostics = diagnosticsFor(uri);
     publishedCounts.set(uri, diagnostics.length);
     void connection.sendDiagnostics({ uri, diagnostics });
@@ -231,8 +238,6 @@ async function scan(): Promise<void> {
   }
 }
 
-const pendingEdits = new Map<string, NodeJS.Timeout>();
-
 documents.onDidOpen(({ document }) => index.setOpenText(document.uri, document.getText()));
 documents.onDidChangeContent(({ document }) => {
   // Typing produces a change per keystroke; analyse once the burst settles.
@@ -243,6 +248,8 @@ documents.onDidChangeContent(({ document }) => {
       pendingEdits.delete(document.uri);
       const current = documents.get(document.uri);
       if (current) index.setOpenText(current.uri, current.getText());
+      // An edit that changed nothing publishes nothing itself: what waited for it goes on now.
+      if (pendingPublish.size > 0) schedulePublish();
     }, settings.debounceMs),
   );
 });
