@@ -113,8 +113,8 @@ function diagnosticsFor(uri: string): Diagnostic[] {
   return index.findings(uri).map((finding) => toDiagnostic(finding, article, lookup));
 }
 
-/** Longest stretch spent computing and publishing findings before edits and requests get a turn. */
-const PUBLISH_SLICE_MS = 25;
+/** Longest stretch spent computing and publishing other articles' findings before edits and requests get a turn. */
+const PUBLISH_SLICE_MS = 10;
 let openDocumentPublished = false;
 /** Diagnostics last published per document, for the status bar's count without recomputing anything. */
 const publishedCounts = new Map<string, number>();
@@ -127,18 +127,20 @@ function flushPublish(): void {
   publishTimer = undefined;
   // Typing goes first: the edit's own analysis publishes again when it is done.
   if (pendingEdits.size > 0) return;
-  const started = Date.now();
-  const uris = [...pendingPublish].sort((a, b) => Number(index.isOpen(b)) - Number(index.isOpen(a)));
   let openPublishedNow = false;
-  for (const uri of uris) {
-    // The open documents' diagnostics leave before work on the others starts: they are what the user
-    // waits for, and messages are only written out once this turn of the event loop ends.
-    if (Date.now() - started > PUBLISH_SLICE_MS || (openPublishedNow && !index.isOpen(uri))) break;
-    pendingPublish.delete(uri);
-    if (index.isOpen(uri)) openDocumentPublished = openPublishedNow = true;
-    const diagnostics = diagnosticsFor(uri);
-    publishedCounts.set(uri, diagnostics.length);
-    void connection.sendDiagnostics({ uri, diagnostics });
+  for (const uri of documents.keys()) {
+    if (!pendingPublish.has(uri)) continue;
+    publish(uri);
+    openDocumentPublished = openPublishedNow = true;
+  }
+  // The open documents' diagnostics leave before work on the others starts: they are what the user
+  // waits for, and messages are only written out once this turn of the event loop ends.
+  if (!openPublishedNow) {
+    const started = Date.now();
+    for (const uri of pendingPublish) {
+      publish(uri);
+      if (Date.now() - started > PUBLISH_SLICE_MS) break;
+    }
   }
   if (pendingPublish.size > 0) {
     publishTimer = setTimeout(flushPublish, 0);
@@ -149,6 +151,13 @@ function flushPublish(): void {
   if (canRefreshSemanticTokens && openDocumentPublished) void connection.languages.semanticTokens.refresh();
   openDocumentPublished = false;
   sendStatus();
+}
+
+function publish(uri: string): void {
+  pendingPublish.delete(uri);
+  const diagnostics = diagnosticsFor(uri);
+  publishedCounts.set(uri, diagnostics.length);
+  void connection.sendDiagnostics({ uri, diagnostics });
 }
 
 function status(): StatusParams {

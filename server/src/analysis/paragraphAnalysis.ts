@@ -1,4 +1,5 @@
 import { analyzeText, type Entity, type NlpResult, type Token } from './nlp';
+import { firstIndexNotBefore } from './search';
 import type { Span } from './types';
 
 /** The language analysis an earlier version of the same document kept, to be reused where a paragraph is unchanged. */
@@ -69,42 +70,19 @@ function movedEntity(entity: Entity, shift: number, tokenShift: number): Entity 
 /** Copies an unchanged paragraph's analysis from the earlier version, moved to where the paragraph now starts. */
 function appendEarlier(result: NlpResult, earlier: EarlierAnalysis, paragraph: Span, start: number): void {
   const shift = start - paragraph.start;
-  const firstToken = firstAtOrAfter(earlier.tokens, paragraph.start);
+  const firstToken = firstIndexNotBefore(0, earlier.tokens.length, (t) => earlier.tokens[t].start < paragraph.start);
   const tokenShift = result.tokens.length - firstToken;
   for (let t = firstToken; t < earlier.tokens.length && earlier.tokens[t].start < paragraph.end; t++) {
     const token = earlier.tokens[t];
     // Tokens are never changed once made, so one that has not moved is shared with the earlier version.
     result.tokens.push(shift === 0 ? token : moved(token, shift));
   }
-  for (let s = firstSentenceFrom(earlier.sentences, firstToken); s < earlier.sentences.length && earlier.tokens[earlier.sentences[s].tokenStart].start < paragraph.end; s++) {
+  for (let s = firstIndexNotBefore(0, earlier.sentences.length, (i) => earlier.sentences[i].tokenStart < firstToken); s < earlier.sentences.length && earlier.tokens[earlier.sentences[s].tokenStart].start < paragraph.end; s++) {
     const sentence = earlier.sentences[s];
     result.sentenceTokenSpans.push([sentence.tokenStart + tokenShift, sentence.tokenEnd - 1 + tokenShift]);
   }
-  for (let e = firstAtOrAfter(earlier.entities, paragraph.start); e < earlier.entities.length && earlier.entities[e].start < paragraph.end; e++) {
+  for (let e = firstIndexNotBefore(0, earlier.entities.length, (i) => earlier.entities[i].start < paragraph.start); e < earlier.entities.length && earlier.entities[e].start < paragraph.end; e++) {
     const entity = earlier.entities[e];
     result.entities.push(shift === 0 && tokenShift === 0 ? entity : movedEntity(entity, shift, tokenShift));
   }
-}
-
-/** Index of the first span starting at or after `offset` in spans sorted by start. */
-function firstAtOrAfter(spans: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function firstSentenceFrom(sentences: EarlierAnalysis['sentences'], token: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sentences[mid].tokenStart < token) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -1,4 +1,5 @@
 import type { Span } from './types';
+import { firstIndexNotBefore } from './search';
 
 export function spanText(text: string, span: Span): string {
   return text.slice(span.start, span.end);
@@ -31,13 +32,7 @@ export function overlapsAny(spans: readonly Span[]): (span: Span) => boolean {
   const furthestEnd: number[] = [];
   for (const [i, span] of sorted.entries()) furthestEnd.push(Math.max(span.end, i > 0 ? furthestEnd[i - 1] : -Infinity));
   return (span) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid].start < span.end) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstIndexNotBefore(0, sorted.length, (i) => sorted[i].start < span.end);
     return low > 0 && furthestEnd[low - 1] > span.start;
   };
 }

@@ -1,4 +1,5 @@
 import type { Article, Sentence } from '../article';
+import { firstIndexNotBefore } from '../search';
 
 /** A clause as a token index range [from, to) of the article. */
 export type Segment = [number, number];
@@ -34,13 +35,7 @@ export class Clauses {
 
   /** Index of the segment holding token `t`; -1 for a token between segments (a comma, a dash). */
   indexOf(t: number): number {
-    let low = 0;
-    let high = this.segments.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.segments[mid][1] <= t) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstIndexNotBefore(0, this.segments.length, (i) => this.segments[i][1] <= t);
     return low < this.segments.length && this.segments[low][0] <= t ? low : -1;
   }
 
@@ -86,13 +81,6 @@ export class Marks {
 
   /** Position of the first marked token not before `t`. */
   private lowerBound(t: number): number {
-    let low = 0;
-    let high = this.at.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.at[mid] < t) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstIndexNotBefore(0, this.at.length, (i) => this.at[i] < t);
   }
 }

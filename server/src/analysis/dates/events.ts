@@ -4,6 +4,7 @@ import type { Span } from '../types';
 import { AGREEMENT_NOUNS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_WORDS, WORDS, type Family, type Phase, type Sense } from './lexicon';
 import type { Name, NameVocabulary } from './names';
 import type { TemporalExpression } from './temporal';
+import { firstIndexNotBefore } from '../search';
 
 /** Which occurrence of a recurring event a mention is about: this visit, the last one, the next one. */
 export type Occurrence = 'this' | 'previous' | 'next' | 'other';
@@ -138,14 +139,7 @@ export function attach(article: Article, expression: TemporalExpression, words: 
 
 /** Index of the first of `words` (in text order) whose head is not before token `t`. */
 function firstWordFrom(words: EventWord[], t: number): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (words[mid].head < t) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndexNotBefore(0, words.length, (i) => words[i].head < t);
 }
 
 /** The first segment after segment `index` (-1: before the first) with any verb in it. */

@@ -1,6 +1,7 @@
 import type { Article } from '../article';
 import type { Token } from '../nlp';
 import type { FigureMention } from './findFigures';
+import { firstIndexNotBefore } from '../search';
 
 /** Content words of a figure's sentence outside the figure itself, to tell one story's "10,000 containers" from another's. */
 export interface FigureContext extends Iterable<string> {
@@ -46,14 +47,8 @@ export class FigureContextReader {
   /** The first token of the figure's sentence that starts inside the figure. */
   private firstTokenFrom(figure: FigureMention): number {
     const { tokens } = this.article;
-    let low = this.article.sentences[figure.sentence].tokenStart;
-    let high = this.article.sentences[figure.sentence].tokenEnd;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (tokens[mid].start < figure.span.start) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    const sentence = this.article.sentences[figure.sentence];
+    return firstIndexNotBefore(sentence.tokenStart, sentence.tokenEnd, (t) => tokens[t].start < figure.span.start);
   }
 }
 
