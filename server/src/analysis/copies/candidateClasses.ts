@@ -1,4 +1,5 @@
-import { termId, type TermIndex, type UnitClass } from './termIndex';
+import { firstIndexNotBefore } from '../search';
+import { forEachSharedTerm, termId, type TermIndex, type UnitClass } from './termIndex';
 
 /**
  * Candidates must share this many terms rare enough to read, and this share of the shorter unit's
@@ -98,19 +99,9 @@ export class CandidateClasses {
 
   private sharedReadable(a: UnitClass, b: UnitClass): number {
     let count = 0;
-    let i = 0;
-    let j = 0;
-    while (i < a.termCount && j < b.termCount) {
-      const x = termId(a.data[i]);
-      const y = termId(b.data[j]);
-      if (x < y) i++;
-      else if (y < x) j++;
-      else {
-        if (this.terms.readable(x)) count++;
-        i++;
-        j++;
-      }
-    }
+    forEachSharedTerm(a, b, (id) => {
+      if (this.terms.readable(id)) count++;
+    });
     return count;
   }
 }
@@ -120,14 +111,6 @@ function enoughShared(a: UnitClass, b: UnitClass, count: number): boolean {
 }
 
 function holdsTerm(cls: UnitClass, id: number): boolean {
-  let low = 0;
-  let high = cls.termCount - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = termId(cls.data[middle]);
-    if (found === id) return true;
-    if (found < id) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
+  const at = firstIndexNotBefore(0, cls.termCount, (k) => termId(cls.data[k]) < id);
+  return at < cls.termCount && termId(cls.data[at]) === id;
 }

@@ -1,4 +1,4 @@
-import { NUMBER, QUOTED, termFlags, termId, type TermIndex, type UnitClass } from './termIndex';
+import { forEachSharedTerm, NUMBER, QUOTED, termFlags, termId, type TermIndex, type UnitClass } from './termIndex';
 
 /** Wording kept (see `surfaceSimilarity`) from which a match counts as lightly edited rather than reworded. */
 export const NEAR_VERBATIM = 0.75;
@@ -108,21 +108,11 @@ export function compareUnits(index: TermIndex, norms: UnitNorms, a: UnitClass, b
   if (sizeA < MIN_TERMS || sizeB < MIN_TERMS) return { similarity: 0, evidence: 0 };
   let shared = 0;
   let evidence = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.termCount && j < b.termCount) {
-    const x = termId(a.data[i]);
-    const y = termId(b.data[j]);
-    if (x < y) i++;
-    else if (y < x) j++;
-    else {
-      const f = factor(index, x, termFlags(a.data[i]) | termFlags(b.data[j]));
-      shared += index.idf(x) * f;
-      if (f === 1) evidence++;
-      i++;
-      j++;
-    }
-  }
+  forEachSharedTerm(a, b, (id, packedA, packedB) => {
+    const f = factor(index, id, termFlags(packedA) | termFlags(packedB));
+    shared += index.idf(id) * f;
+    if (f === 1) evidence++;
+  });
   const overlap = shared / Math.sqrt(norms.weight(a) * norms.weight(b));
   return { similarity: Math.min(1, overlap) / sizePenalty(sizeA, sizeB), evidence };
 }

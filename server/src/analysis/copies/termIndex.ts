@@ -16,6 +16,22 @@ export function termFlags(packed: number): number {
 }
 
 /**
+ * Calls `visit` with each term two classes share and the packed entries of both, walking their
+ * ascending term lists together.
+ */
+export function forEachSharedTerm(a: UnitClass, b: UnitClass, visit: (id: number, packedA: number, packedB: number) => void): void {
+  let i = 0;
+  let j = 0;
+  while (i < a.termCount && j < b.termCount) {
+    const x = termId(a.data[i]);
+    const y = termId(b.data[j]);
+    if (x < y) i++;
+    else if (y < x) j++;
+    else visit(x, a.data[i++], b.data[j++]);
+  }
+}
+
+/**
  * Units of identical wording anywhere in the corpus. Term postings point at these rather than at each
  * unit, so a sentence that a wire story spreads over hundreds of articles is read and scored once. What
  * the units read is kept here only, in one typed array: a small array costs more in bookkeeping than in
