@@ -22,6 +22,7 @@ test('articles read in other threads are read exactly as on this one, and readin
   try {
     const readings = await Promise.all(texts.map((text) => pool.read(text)));
     readings.forEach((reading, i) => assert.deepEqual(reading, readText(texts[i])));
+    assert.equal(pool.readInThreads, texts.length, 'every text was read by a thread, none handed back');
   } finally {
     await pool.close();
   }

@@ -26,6 +26,8 @@ interface Waiting {
 export class ReadingPool {
   private readonly threads: Array<{ worker: Worker; pending: Map<number, Waiting> }> = [];
   private nextId = 0;
+  /** Texts read by a thread, as opposed to handed back to the main thread. */
+  readInThreads = 0;
 
   private constructor(count: number) {
     for (let i = 0; i < count; i++) {
@@ -78,6 +80,7 @@ export class ReadingPool {
     if (!waiting) return;
     pending.delete(reply.id);
     if (pending.size === 0) this.threads.find((t) => t.pending === pending)?.worker.unref();
+    if ('reading' in reply) this.readInThreads++;
     waiting.resolve('reading' in reply ? expandReading(reply.reading) : readText(waiting.text));
   }
 }
