@@ -87,7 +87,7 @@ export class WorkspaceIndex {
     const pool = ReadingPool.forArticles(files.length);
     try {
       await forEachConcurrently(files, pool?.capacity ?? 1, async (file) => {
-        await this.loadFromDisk(URI.file(file).toString(), pool ?? true);
+        await this.loadFromDisk(URI.file(file).toString(), { pool });
         this.listener.progress(++done, files.length);
         // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
         await new Promise((resolve) => setImmediate(resolve));
@@ -178,19 +178,19 @@ export class WorkspaceIndex {
   }
 
   /**
-   * `bulk`: part of a scan, which settles every article's findings at its end; given a pool, the text
+   * `scan`: part of a scan, which settles every article's findings at its end; given a pool, the text
    * is read (by wink) in another thread.
    */
-  private async loadFromDisk(uri: string, bulk: boolean | ReadingPool = false): Promise<void> {
+  private async loadFromDisk(uri: string, scan?: { pool?: ReadingPool }): Promise<void> {
     const read = ++this.readCount;
     this.reads.set(uri, read);
     const result = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
-    const reading = result.ok && bulk instanceof ReadingPool ? await bulk.read(result.text) : undefined;
+    const reading = result.ok ? await scan?.pool?.read(result.text) : undefined;
     // While this read waited, the file was read again or deleted (a scan and a watcher event racing).
     if (this.reads.get(uri) !== read) return;
     this.reads.delete(uri);
     if (this.openDocuments.has(uri)) return;
-    if (result.ok) this.analyse(uri, result.text, bulk !== false, reading);
+    if (result.ok) this.analyse(uri, result.text, scan !== undefined, reading);
     // Deleted or renamed between listing and reading: the watcher reports it, nothing to say on the file.
     else if (result.absent) this.forget(uri);
     else {
