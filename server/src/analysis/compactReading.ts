@@ -31,14 +31,40 @@ export function compactReading(reading: TextReading): CompactReading {
   };
   const numbers = new Int32Array(4 + paragraphs.length * 2 + nlp.tokens.length * TOKEN_FIELDS + nlp.sentenceTokenSpans.length * 2 + nlp.entities.length * ENTITY_FIELDS);
   let at = 0;
+  // Written number by number, with no array per token: this runs for every token of every article indexed.
   const put = (value: number): void => {
     numbers[at++] = value;
   };
-  [paragraphs.length, nlp.tokens.length, nlp.sentenceTokenSpans.length, nlp.entities.length].forEach(put);
-  for (const p of paragraphs) [p.start, p.end].forEach(put);
-  for (const t of nlp.tokens) [t.start, t.end, id(t.value), id(t.normal), id(t.lemma), id(t.type), id(t.pos), t.stopWord ? 1 : 0].forEach(put);
-  for (const [first, last] of nlp.sentenceTokenSpans) [first, last].forEach(put);
-  for (const e of nlp.entities) [e.start, e.end, id(e.type), id(e.value), e.tokenStart, e.tokenEnd].forEach(put);
+  put(paragraphs.length);
+  put(nlp.tokens.length);
+  put(nlp.sentenceTokenSpans.length);
+  put(nlp.entities.length);
+  for (const p of paragraphs) {
+    put(p.start);
+    put(p.end);
+  }
+  for (const t of nlp.tokens) {
+    put(t.start);
+    put(t.end);
+    put(id(t.value));
+    put(id(t.normal));
+    put(id(t.lemma));
+    put(id(t.type));
+    put(id(t.pos));
+    put(t.stopWord ? 1 : 0);
+  }
+  for (const [first, last] of nlp.sentenceTokenSpans) {
+    put(first);
+    put(last);
+  }
+  for (const e of nlp.entities) {
+    put(e.start);
+    put(e.end);
+    put(id(e.type));
+    put(id(e.value));
+    put(e.tokenStart);
+    put(e.tokenEnd);
+  }
   return { strings, numbers };
 }
 
