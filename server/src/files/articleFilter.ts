@@ -30,6 +30,8 @@ export class ArticleFilter {
 
   /** Whether an article at this path is checked; a file outside every root is. */
   accepts(filePath: string): boolean {
+    // Asked for every file of the workspace and on every keystroke: nothing to work out without patterns.
+    if (this.include.length === 0 && this.exclude.length === 0) return true;
     const relative = this.relativeToRoot(filePath);
     if (relative === undefined) return true;
     if (this.excludesRelative(relative, false)) return false;
@@ -38,12 +40,12 @@ export class ArticleFilter {
 
   /** Whether nothing at or below this path is checked, so it need not be looked at. */
   excludes(entryPath: string): boolean {
+    if (this.exclude.length === 0) return false;
     const relative = this.relativeToRoot(entryPath);
     return relative !== undefined && relative !== '' && this.excludesRelative(relative, true);
   }
 
   private excludesRelative(relative: string, isFolder: boolean): boolean {
-    if (this.exclude.length === 0) return false;
     const parts = relative.split('/');
     // The path itself, then each folder above it: `archive/**` and `archive` both take `archive/2019/a.txt`.
     for (let end = parts.length; end > 0; end--) {
