@@ -83,6 +83,9 @@ const listener: IndexListener = {
     pendingPublish.add(uri);
     schedulePublish();
   },
+  warning(message) {
+    connection.console.warn(`Provenance: ${message}`);
+  },
   progress(done, total) {
     // Reporting every file would flood the client; whole percents are enough.
     const percent = Math.floor((done / total) * 100);

@@ -17,6 +17,8 @@ export interface IndexListener {
   changed(uris: Iterable<string>): void;
   /** A file could not be read or analysed. */
   problem(uri: string, problem: string): void;
+  /** Something the user should know that concerns no one file. */
+  warning(message: string): void;
   /** Progress of a full scan. */
   progress(done: number, total: number): void;
 }
@@ -84,7 +86,7 @@ export class WorkspaceIndex {
     for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.openDocuments.has(uri)) this.notify(this.corpus.remove(uri), uri);
     let done = 0;
-    const pool = ReadingPool.forArticles(files.length);
+    const pool = ReadingPool.forArticles(files.length, (reason) => this.listener.warning(reason));
     try {
       await forEachConcurrently(files, pool?.capacity ?? 1, async (file) => {
         await this.loadFromDisk(URI.file(file).toString(), { pool });

@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import { LineIndex } from '../../server/src/analysis/lineIndex';
 import { createCorpus } from '../../server/src/analysis';
 import { main } from '../../server/src/cli/main';
+import { MIN_ARTICLES_FOR_THREADS } from '../../server/src/parsing/readingPool';
+import { fixtureArticles } from '../robustness/harness';
+import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -148,4 +151,15 @@ test('a progress bar goes to the error stream when it is a terminal, and is clea
   const piped = await run(false);
   assert.equal(piped.err, '');
   assert.equal(piped.out, terminal.out);
+});
+
+test('with many files, articles are read in threads by the built tool, and the findings are those of reading them on one thread', () => {
+  const many = cli('check', '--format', 'json', 'test/fixtures');
+  assert.doesNotMatch(many.stderr, /thread/, 'no reading thread failed or was missing');
+  const files = fixtureArticles().filter((file) => file.includes(`${path.sep}fixtures${path.sep}`));
+  assert.ok(files.length >= MIN_ARTICLES_FOR_THREADS, `${files.length} articles are enough for threads`);
+  const corpus = createCorpus();
+  for (const file of files) corpus.load({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') });
+  const expected = files.reduce((count, file) => count + corpus.findings(pathToFileURL(file).href).length, 0);
+  assert.equal((JSON.parse(many.stdout) as { findings: unknown[] }).findings.length, expected);
 });

@@ -16,8 +16,8 @@ test('a reading packed for another thread unpacks to the same reading', () => {
 });
 
 test('articles read in other threads are read exactly as on this one, and reading goes on when the threads are gone', async (t) => {
-  assert.equal(ReadingPool.forArticles(MIN_ARTICLES_FOR_THREADS - 1), undefined, 'a few articles are not worth a thread');
-  const pool = ReadingPool.forArticles(texts.length + MIN_ARTICLES_FOR_THREADS);
+  assert.equal(ReadingPool.forArticles(MIN_ARTICLES_FOR_THREADS - 1, assert.fail), undefined, 'a few articles are not worth a thread');
+  const pool = ReadingPool.forArticles(texts.length + MIN_ARTICLES_FOR_THREADS, assert.fail);
   if (!pool) return t.skip('a machine with one core has no thread to spare');
   try {
     const readings = await Promise.all(texts.map((text) => pool.read(text)));

@@ -8,7 +8,7 @@ import { createCorpus } from '../../server/src/analysis';
 import type { FoundFiles } from '../../server/src/files/findArticleFiles';
 import { WorkspaceIndex, type IndexListener } from '../../server/src/workspaceIndex';
 
-const quietListener: IndexListener = { changed: () => undefined, problem: () => undefined, progress: () => undefined };
+const quietListener: IndexListener = { changed: () => undefined, problem: () => undefined, warning: () => undefined, progress: () => undefined };
 const ARTICLE = 'LONDON, March 3 (Reuters) - The council approved the budget on Tuesday after a long debate.\n';
 
 test('a file the watcher reports while the scan lists the folders is kept, though the listing predates it', async () => {

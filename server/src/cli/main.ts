@@ -94,7 +94,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   // a time, in other threads when there are many, but the output keeps the listed order.
   const uris: Array<string | undefined> = new Array(files.length);
   const messages: Array<string | undefined> = new Array(files.length);
-  const pool = ReadingPool.forArticles(files.length);
+  const pool = ReadingPool.forArticles(files.length, (reason) => err.write(`provenance: ${reason}\n`));
   let done = 0;
   try {
     await forEachConcurrently(files, pool?.capacity ?? 1, async (file, index) => {

@@ -29,7 +29,11 @@ export class ReadingPool {
   /** Texts read by a thread, as opposed to handed back to the main thread. */
   readInThreads = 0;
 
-  private constructor(count: number) {
+  /** `onFailure`: told why a thread failed; its texts are then read on the main thread. */
+  private constructor(
+    count: number,
+    private readonly onFailure: (reason: string) => void,
+  ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(WORKER_SCRIPT);
       const thread = { worker, pending: new Map<number, Waiting>() };
@@ -40,7 +44,10 @@ export class ReadingPool {
         const index = this.threads.indexOf(thread);
         if (index >= 0) this.threads.splice(index, 1);
       };
-      worker.on('error', abandon);
+      worker.on('error', (error) => {
+        this.onFailure(`a thread reading articles failed (${error.message}); they are read on the main thread instead, more slowly`);
+        abandon();
+      });
       worker.on('exit', abandon);
       // Pending reads keep the process alive; an idle pool must not.
       worker.unref();
@@ -49,10 +56,14 @@ export class ReadingPool {
   }
 
   /** A pool for this many articles, or none when threads would not pay or cannot start. */
-  static forArticles(count: number): ReadingPool | undefined {
+  static forArticles(count: number, onFailure: (reason: string) => void): ReadingPool | undefined {
     const threads = Math.min(4, os.availableParallelism() - 1);
-    if (count < MIN_ARTICLES_FOR_THREADS || threads < 1 || !existsSync(WORKER_SCRIPT)) return undefined;
-    return new ReadingPool(threads);
+    if (count < MIN_ARTICLES_FOR_THREADS || threads < 1) return undefined;
+    if (!existsSync(WORKER_SCRIPT)) {
+      onFailure(`${WORKER_SCRIPT} is missing; articles are read on the main thread, more slowly`);
+      return undefined;
+    }
+    return new ReadingPool(threads, onFailure);
   }
 
   /** How many texts may usefully be in flight at once. */
