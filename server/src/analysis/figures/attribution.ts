@@ -357,7 +357,11 @@ function transcriptParagraphs(article: Article): Map<number, string | undefined>
   const labels = new Map<string, number[]>();
   openings.forEach((o, i) => {
     const label = SPEAKER_LABEL.exec(o)?.[1];
-    if (label && label !== 'Q' && label !== 'A') labels.set(label, [...(labels.get(label) ?? []), i]);
+    if (label && label !== 'Q' && label !== 'A') {
+      const list = labels.get(label) ?? [];
+      list.push(i);
+      labels.set(label, list);
+    }
   });
   for (const [label, paragraphs] of labels) if (paragraphs.length >= 2) for (const i of paragraphs) answers.set(i, label);
   return answers;

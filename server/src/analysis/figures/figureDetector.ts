@@ -5,6 +5,7 @@ import { attributeFigures, type Attribution } from './attribution';
 import { FigureContextReader, type FigureContext } from './figureContext';
 import { figureKey, findFigures, type FigureMention } from './findFigures';
 import { MarkedSourced, sentenceKeys } from './markedSourced';
+import { firstIndexNotBefore } from '../search';
 
 /** Below this, equal numbers in two articles ("3 people") are too likely to be different facts to cite. */
 const MIN_CITABLE_VALUE = 10;
@@ -51,24 +52,31 @@ export class FigureDetector implements Detector {
     const analysis = analyse(article);
     this.analyses.set(article.uri, analysis);
     const contexts = new FigureContextReader(article);
+    const citableByKey = new Map<string, CitableFigure[]>();
     for (const figure of analysis.figures) {
       if (!figure.key) continue;
       if (!figure.attribution) addTo(this.unsourced, figure.key, article.uri);
       else if (figure.attribution.source && figure.attribution.kind !== 'article' && figure.attribution.kind !== 'headline' && figure.value >= MIN_CITABLE_VALUE) {
         const sentence = article.sentences[figure.sentence];
-        const list = this.citable.get(figure.key) ?? [];
-        const citable = {
+        const list = citableByKey.get(figure.key) ?? [];
+        list.push({
           uri: article.uri,
           sentence: { start: sentence.start, end: sentence.end },
           text: article.text.slice(sentence.start, sentence.end),
           source: figure.attribution.source,
           context: contexts.of(figure),
-        };
-        // Kept in order of place, so the citations offered (the first few) do not depend on the order articles arrived in.
-        const at = list.findIndex((other) => other.uri > citable.uri || (other.uri === citable.uri && other.sentence.start > citable.sentence.start));
-        list.splice(at < 0 ? list.length : at, 0, citable);
-        this.citable.set(figure.key, list);
+        });
+        citableByKey.set(figure.key, list);
       }
+    }
+    // Each list is kept in order of place, so the citations offered (the first few) do not depend on the
+    // order articles arrived in. An article's figures come in order of place, so its entries for a key go in
+    // as one block: inserting them one by one would cost the square of their number in an article that
+    // repeats one sourced figure thousands of times.
+    for (const [key, own] of citableByKey) {
+      const list = this.citable.get(key) ?? [];
+      const at = firstIndexNotBefore(0, list.length, (i) => list[i].uri < article.uri);
+      this.citable.set(key, at === list.length ? list.concat(own) : list.slice(0, at).concat(own, list.slice(at)));
     }
     this.marked.track(article.uri, analysis.figures.filter((f) => !f.attribution).map((f) => f.markKey));
   }
@@ -76,16 +84,16 @@ export class FigureDetector implements Detector {
   remove(article: Article): void {
     const analysis = this.analyses.get(article.uri);
     if (!analysis) return;
-    for (const figure of analysis.figures) {
-      if (!figure.key) continue;
-      const uris = this.unsourced.get(figure.key);
+    const keys = new Set(analysis.figures.flatMap((figure) => (figure.key ? [figure.key] : [])));
+    for (const key of keys) {
+      const uris = this.unsourced.get(key);
       uris?.delete(article.uri);
-      if (uris?.size === 0) this.unsourced.delete(figure.key);
-      const list = this.citable.get(figure.key);
+      if (uris?.size === 0) this.unsourced.delete(key);
+      const list = this.citable.get(key);
       if (!list) continue;
       const rest = list.filter((c) => c.uri !== article.uri);
-      if (rest.length > 0) this.citable.set(figure.key, rest);
-      else this.citable.delete(figure.key);
+      if (rest.length > 0) this.citable.set(key, rest);
+      else this.citable.delete(key);
     }
     this.marked.untrack(article.uri);
     this.analyses.delete(article.uri);
