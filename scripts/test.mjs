@@ -64,10 +64,8 @@ if (!run('bundle', process.execPath, ['scripts/build.mjs'])) failed++;
 if (failed === 0) {
   if (wanted('unit')) nodeTests('engine and CLI', ['out/test/unit/', 'out/test/cli/']);
   if (wanted('protocol')) nodeTests('language server over stdio', ['out/test/protocol/']);
-  // The stress texts (pathological.test.js) measure CPU budgets the engine does not meet yet; they run
-  // on their own with `npm run test:stress` so that they are tracked without blocking every change.
   const robustness = readdirSync(path.join(root, 'out', 'test', 'robustness'))
-    .filter((name) => name.endsWith('.test.js') && name !== 'pathological.test.js')
+    .filter((name) => name.endsWith('.test.js'))
     .map((name) => `out/test/robustness/${name}`);
   if (wanted('robustness')) nodeTests('robustness and properties', [...robustness, 'out/test/properties/']);
   if (wanted('grammar')) step('grammar fixtures', 'npm', ['run', '--silent', 'test:grammar']);
