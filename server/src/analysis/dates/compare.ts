@@ -45,7 +45,8 @@ export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undef
  * differ when both say it, and across articles at least one name must be shared.
  */
 function sameEvent(x: EventRef, y: EventRef, sameArticle: boolean): boolean {
-  if (x.family !== y.family || x.occurrence !== y.occurrence) return false;
+  // By name: an article analysed in a reading thread carries copies of the lexicon's families.
+  if (x.family.name !== y.family.name || x.occurrence !== y.occurrence) return false;
   if (x.actors.length > 0 && y.actors.length > 0 && !anySameName(x.actors, y.actors)) return false;
   if (x.places.length > 0 && y.places.length > 0 && !anySameName(x.places, y.places)) return false;
   if (x.things.length > 0 && y.things.length > 0 && !anySameName(x.things, y.things)) return false;
