@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Article, TextReading } from './analysis/article';
+import type { Article } from './analysis/article';
 import type { Corpus } from './analysis/corpus';
 import type { Finding } from './analysis/types';
 import { ArticleFilter, EVERY_FILE, type FileSelection } from './files/articleFilter';
@@ -187,12 +187,12 @@ export class WorkspaceIndex {
     const read = ++this.readCount;
     this.reads.set(uri, read);
     const result = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
-    const reading = result.ok ? await scan?.pool?.read(result.text) : undefined;
+    const article = result.ok ? await scan?.pool?.read({ uri, text: result.text }) : undefined;
     // While this read waited, the file was read again or deleted (a scan and a watcher event racing).
     if (this.reads.get(uri) !== read) return;
     this.reads.delete(uri);
     if (this.openDocuments.has(uri)) return;
-    if (result.ok) this.analyse(uri, result.text, scan !== undefined, reading);
+    if (result.ok) this.analyse(uri, result.text, scan !== undefined, article);
     // Deleted or renamed between listing and reading: the watcher reports it, nothing to say on the file.
     else if (result.absent) this.forget(uri);
     else {
@@ -208,9 +208,9 @@ export class WorkspaceIndex {
   }
 
   /** Adds the text to the corpus; a failure is reported on the file instead of taking the server down. */
-  private analyse(uri: string, text: string, bulk = false, reading?: TextReading): void {
+  private analyse(uri: string, text: string, bulk = false, read?: Article): void {
     try {
-      if (bulk) this.corpus.load({ uri, text }, reading);
+      if (bulk) this.corpus.load({ uri, text }, read);
       else this.notify(this.corpus.upsert({ uri, text }));
       this.clearProblem(uri);
     } catch (error) {

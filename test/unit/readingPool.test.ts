@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readText } from '../../server/src/analysis/article';
+import { parseArticle, readText } from '../../server/src/analysis/article';
 import { compactReading, expandReading } from '../../server/src/analysis/compactReading';
+import { analyseStandalone } from '../../server/src/analysis/standaloneAnalyses';
 import { MIN_ARTICLES_FOR_THREADS, ReadingPool } from '../../server/src/parsing/readingPool';
 import { fixtureArticles } from '../robustness/harness';
 
 const texts = fixtureArticles().map((file) => readFileSync(file, 'utf8'));
+const sources = texts.map((text, i) => ({ uri: `file:///article-${i}.txt`, text }));
 
 test('a reading packed for another thread unpacks to the same reading', () => {
   for (const text of [...texts, '', 'One line.', 'Ünïcödé 😀 text\r\nwith “quotes” and 3,000 people on Monday.']) {
@@ -15,16 +17,21 @@ test('a reading packed for another thread unpacks to the same reading', () => {
   }
 });
 
-test('articles read in other threads are read exactly as on this one, and reading goes on when the threads are gone', async (t) => {
+test('articles read in other threads, with their dates and figures, are read exactly as on this one, and reading goes on when the threads are gone', async (t) => {
   assert.equal(ReadingPool.forArticles(MIN_ARTICLES_FOR_THREADS - 1, assert.fail), undefined, 'a few articles are not worth a thread');
   const pool = ReadingPool.forArticles(texts.length + MIN_ARTICLES_FOR_THREADS, assert.fail);
   if (!pool) return t.skip('a machine with one core has no thread to spare');
   try {
-    const readings = await Promise.all(texts.map((text) => pool.read(text)));
-    readings.forEach((reading, i) => assert.deepEqual(reading, readText(texts[i])));
+    const articles = await Promise.all(sources.map((source) => pool.read(source)));
+    articles.forEach((article, i) => {
+      const here = parseArticle(sources[i]);
+      assert.deepEqual(article, here);
+      // The analyses the thread made, taken over by the article, equal those made here.
+      assert.deepEqual(analyseStandalone(article), analyseStandalone(here));
+    });
     assert.equal(pool.readInThreads, texts.length, 'every text was read by a thread, none handed back');
   } finally {
     await pool.close();
   }
-  assert.deepEqual(await pool.read(texts[0]), readText(texts[0]));
+  assert.deepEqual(await pool.read(sources[0]), parseArticle(sources[0]));
 });

@@ -33,18 +33,25 @@ export interface Article {
   lines: LineIndex;
 }
 
+/** An analysis computed once per article; `adopt` takes a result computed elsewhere (in a reading thread). */
+export interface PerArticle<T> {
+  (article: Article): T;
+  adopt(article: Article, result: T): void;
+}
+
 /**
  * An analysis of articles that computes each article's result once. Articles never change (an edit makes
  * a new one), and the detectors and the highlighting read the same figures, dates and quotations.
  */
-export function perArticle<T>(analyse: (article: Article) => T): (article: Article) => T {
+export function perArticle<T>(analyse: (article: Article) => T): PerArticle<T> {
   const results = new WeakMap<Article, T>();
-  return (article) => {
+  const once = (article: Article): T => {
     if (results.has(article)) return results.get(article) as T;
     const result = analyse(article);
     results.set(article, result);
     return result;
   };
+  return Object.assign(once, { adopt: (article: Article, result: T) => void results.set(article, result) });
 }
 
 export function contentHash(text: string): string {

@@ -1,4 +1,4 @@
-import { articleFrom, parseArticle, contentHash, type Article, type TextReading } from './article';
+import { parseArticle, contentHash, type Article } from './article';
 import type { Detector } from './detector';
 import type { ArticleSource, Finding } from './types';
 
@@ -42,14 +42,14 @@ export class Corpus {
   /**
    * Adds or replaces an article without working out which other articles it affects: for indexing a
    * whole workspace, after which every article's findings are computed anyway. Asking detectors for
-   * dependents after each of thousands of additions would compare each article twice. `reading`: the
-   * text already read (by another thread).
+   * dependents after each of thousands of additions would compare each article twice. `read`: the
+   * article already read from `source` (by another thread).
    */
-  load(source: ArticleSource, reading?: TextReading): void {
+  load(source: ArticleSource, read?: Article): void {
     const previous = this.articles.get(source.uri);
     if (previous && previous.text.length === source.text.length && previous.hash === contentHash(source.text)) return;
     if (previous) for (const detector of this.detectors) detector.remove(previous);
-    const article = reading ? articleFrom(source, reading) : parseArticle(source, previous);
+    const article = read ?? parseArticle(source, previous);
     this.articles.set(article.uri, article);
     for (const detector of this.detectors) detector.add(article);
   }

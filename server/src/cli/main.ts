@@ -106,7 +106,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
         if (read.note) messages[index] = `${file}: ${read.note}\n`;
         const uri = pathToFileURL(path.resolve(file)).href;
         // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
-        corpus.load({ uri, text: read.text }, await pool?.read(read.text));
+        const source = { uri, text: read.text };
+        corpus.load(source, await pool?.read(source));
         uris[index] = uri;
       }
       progress.update('reading', ++done, files.length);

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readText, type TextReading } from '../analysis/article';
+import { articleFrom, parseArticle, type Article } from '../analysis/article';
 import { expandReading } from '../analysis/compactReading';
+import { adoptStandalone } from '../analysis/standaloneAnalyses';
+import type { ArticleSource } from '../analysis/types';
 import type { ReadingReply, ReadingRequest } from './readingWorker';
 
 /** Built next to this module, both by tsc (out/) and in the bundle (dist/). */
@@ -14,13 +16,13 @@ export const MIN_ARTICLES_FOR_THREADS = 40;
 const QUEUE_PER_THREAD = 4;
 
 interface Waiting {
-  text: string;
-  resolve: (reading: TextReading) => void;
+  source: ArticleSource;
+  resolve: (article: Article) => void;
 }
 
 /**
- * Threads that read articles (wink's analysis, the largest cost of indexing a workspace) while the main
- * thread compares the ones already read. One thread is kept free for that comparing. A thread that fails
+ * Threads that read articles (wink's analysis, the largest cost of indexing a workspace, and the analyses
+ * that need no other article) while the main thread compares the ones already read. One thread is kept free for that comparing. A thread that fails
  * or dies hands its texts back to be read on the main thread: slower, never lost.
  */
 export class ReadingPool {
@@ -39,7 +41,7 @@ export class ReadingPool {
       const thread = { worker, pending: new Map<number, Waiting>() };
       worker.on('message', (reply: ReadingReply) => this.settle(thread.pending, reply));
       const abandon = (): void => {
-        for (const waiting of thread.pending.values()) waiting.resolve(readText(waiting.text));
+        for (const waiting of thread.pending.values()) waiting.resolve(parseArticle(waiting.source));
         thread.pending.clear();
         const index = this.threads.indexOf(thread);
         if (index >= 0) this.threads.splice(index, 1);
@@ -71,14 +73,14 @@ export class ReadingPool {
     return Math.max(1, this.threads.length * QUEUE_PER_THREAD);
   }
 
-  read(text: string): Promise<TextReading> {
+  read(source: ArticleSource): Promise<Article> {
     const thread = this.threads.reduce<(typeof this.threads)[number] | undefined>((best, t) => (!best || t.pending.size < best.pending.size ? t : best), undefined);
-    if (!thread) return Promise.resolve(readText(text));
+    if (!thread) return Promise.resolve(parseArticle(source));
     return new Promise((resolve) => {
       const id = this.nextId++;
-      thread.pending.set(id, { text, resolve });
+      thread.pending.set(id, { source, resolve });
       thread.worker.ref();
-      thread.worker.postMessage({ id, text } satisfies ReadingRequest);
+      thread.worker.postMessage({ id, source } satisfies ReadingRequest);
     });
   }
 
@@ -91,7 +93,10 @@ export class ReadingPool {
     if (!waiting) return;
     pending.delete(reply.id);
     if (pending.size === 0) this.threads.find((t) => t.pending === pending)?.worker.unref();
-    if ('reading' in reply) this.readInThreads++;
-    waiting.resolve('reading' in reply ? expandReading(reply.reading) : readText(waiting.text));
+    if (!('reading' in reply)) return waiting.resolve(parseArticle(waiting.source));
+    this.readInThreads++;
+    const article = articleFrom(waiting.source, expandReading(reply.reading));
+    adoptStandalone(article, reply.analyses);
+    waiting.resolve(article);
   }
 }

@@ -1,19 +1,25 @@
-/** A thread that reads article texts with wink, so that the thread that compares them need not. */
+/**
+ * A thread that reads articles: wink's analysis of the text and the analyses that need no other article,
+ * so that the thread that compares articles need not.
+ */
 import { parentPort } from 'node:worker_threads';
-import { readText } from '../analysis/article';
+import { articleFrom, readText } from '../analysis/article';
 import { compactReading } from '../analysis/compactReading';
+import { analyseStandalone, type StandaloneAnalyses } from '../analysis/standaloneAnalyses';
+import type { ArticleSource } from '../analysis/types';
 
 export interface ReadingRequest {
   id: number;
-  text: string;
+  source: ArticleSource;
 }
 
-export type ReadingReply = { id: number; reading: ReturnType<typeof compactReading> } | { id: number; error: string };
+export type ReadingReply = { id: number; reading: ReturnType<typeof compactReading>; analyses: StandaloneAnalyses } | { id: number; error: string };
 
-parentPort?.on('message', ({ id, text }: ReadingRequest) => {
+parentPort?.on('message', ({ id, source }: ReadingRequest) => {
   let reply: ReadingReply;
   try {
-    reply = { id, reading: compactReading(readText(text)) };
+    const reading = readText(source.text);
+    reply = { id, reading: compactReading(reading), analyses: analyseStandalone(articleFrom(source, reading)) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,4 +1,4 @@
-import type { Article } from '../article';
+import { perArticle, type Article } from '../article';
 import type { Detector } from '../detector';
 import type { FigureCitation, Finding } from '../types';
 import { attributeFigures, type Attribution } from './attribution';
@@ -22,8 +22,7 @@ interface AnalysedFigure extends FigureMention {
   markKey: string;
 }
 
-interface ArticleFigures {
-  hash: string;
+export interface ArticleFigures {
   figures: AnalysedFigure[];
 }
 
@@ -49,7 +48,7 @@ export class FigureDetector implements Detector {
   constructor(private readonly marked: MarkedSourced = new MarkedSourced()) {}
 
   add(article: Article): void {
-    const analysis = analyse(article);
+    const analysis = analyseFigures(article);
     this.analyses.set(article.uri, analysis);
     const contexts = new FigureContextReader(article);
     const citableByKey = new Map<string, CitableFigure[]>();
@@ -113,8 +112,7 @@ export class FigureDetector implements Detector {
   }
 
   findings(article: Article): Finding[] {
-    let analysis = this.analyses.get(article.uri);
-    if (analysis?.hash !== article.hash) analysis = analyse(article);
+    const analysis = analyseFigures(article);
     const findings: Finding[] = [];
     const contexts = new FigureContextReader(article);
     for (const figure of analysis.figures) {
@@ -154,7 +152,8 @@ export class FigureDetector implements Detector {
   }
 }
 
-function analyse(article: Article): ArticleFigures {
+/** An article's figures and who it credits for each: the figure check's work that needs no other article. */
+export const analyseFigures = perArticle((article: Article): ArticleFigures => {
   const mentions = findFigures(article);
   const attributions = attributeFigures(article, mentions);
   const keysBySentence = new Map<number, (figure: string) => string>();
@@ -178,8 +177,8 @@ function analyse(article: Article): ArticleFigures {
     key: figureKey(mention),
     markKey: attributions[i] ? '' : markKey(mention),
   }));
-  return { hash: article.hash, figures };
-}
+  return { figures };
+});
 
 function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
   let set = map.get(key);
