@@ -63,6 +63,19 @@ let reportedPercent = -1;
 const pendingPublish = new Set<string>();
 /** Per open document, the timer of the analysis its latest edit waits for (see debounceMs). */
 const pendingEdits = new Map<string, NodeJS.Timeout>();
+/** Per open document, requests waiting for its latest edit to be analysed. */
+const editWaiters = new Map<string, Array<() => void>>();
+
+/** Resolves once the document's pending edit has been analysed. */
+function editSettled(uri: string): Promise<void> {
+  return new Promise((resolve) => editWaiters.set(uri, [...(editWaiters.get(uri) ?? []), resolve]));
+}
+
+function releaseEditWaiters(uri: string): void {
+  const waiters = editWaiters.get(uri) ?? [];
+  editWaiters.delete(uri);
+  for (const resolve of waiters) resolve();
+}
 let publishTimer: NodeJS.Timeout | undefined;
 /** While the workspace is indexed, findings are published in batches: each new article can change many. */
 const INDEXING_PUBLISH_INTERVAL_MS = 1000;
@@ -260,6 +273,7 @@ documents.onDidChangeContent(({ document }) => {
       pendingEdits.delete(document.uri);
       const current = documents.get(document.uri);
       if (current) index.setOpenText(current.uri, current.getText());
+      releaseEditWaiters(document.uri);
       // An edit that changed nothing publishes nothing itself: what waited for it goes on now.
       if (pendingPublish.size > 0) schedulePublish();
     }, settings.debounceMs),
@@ -268,6 +282,7 @@ documents.onDidChangeContent(({ document }) => {
 documents.onDidClose(({ document }) => {
   clearTimeout(pendingEdits.get(document.uri));
   pendingEdits.delete(document.uri);
+  releaseEditWaiters(document.uri);
   void index.closed(document.uri);
 });
 
@@ -341,11 +356,11 @@ async function reloadSharedMarks(): Promise<void> {
   index.invalidate(affected);
 }
 
-connection.languages.semanticTokens.on(({ textDocument }, token) => {
+connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
+  // The client asks right after each edit: the answer waits for the debounced analysis, so that it colours
+  // the text the client shows without analysing every keystroke.
+  while (pendingEdits.has(textDocument.uri)) await editSettled(textDocument.uri);
   throwIfCancelled(token);
-  const document = documents.get(textDocument.uri);
-  // The client asks right after an edit, before the debounced analysis: colour the text it shows, not an older one.
-  if (document && !index.problemOf(document.uri) && index.article(document.uri)?.text !== document.getText()) index.setOpenText(document.uri, document.getText());
   const article = index.article(textDocument.uri);
   return article ? semanticTokensFor(article, index.findings(textDocument.uri)) : { data: [] };
 });

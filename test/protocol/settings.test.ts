@@ -6,10 +6,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
+  SemanticTokensRequest,
   type CodeAction,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
@@ -95,6 +97,25 @@ test('excluded files are neither checked nor compared, on disk, when they appear
     const findings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: uri('archive/original.txt') });
     assert.deepEqual(findings.findings, []);
     assert.equal(client.status?.articles, 3);
+  } finally {
+    await client.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('semantic tokens asked for during the debounce wait for it rather than analyse each keystroke', async () => {
+  const debounceMs = 800;
+  const dir = await workspaceWith({ 'note.txt': 'The ferry runs twice a day.\n' });
+  const uri = pathToFileURL(path.join(dir, 'note.txt')).href;
+  const { client } = await TestClient.start(dir, { debounceMs });
+  try {
+    await client.waitFor(() => client.status?.indexing === false && client.diagnostics.has(uri));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'The ferry runs twice a day.\n' } });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'The ferry carried 4,812 passengers.\n' }] });
+    const asked = Date.now();
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    assert.ok(Date.now() - asked >= debounceMs - 100, `answered after ${Date.now() - asked} ms, before the debounce of ${debounceMs} ms`);
+    assert.ok((tokens?.data.length ?? 0) > 0, 'the new figure is coloured');
   } finally {
     await client.stop();
     await fs.rm(dir, { recursive: true, force: true });
