@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseArticle, readText } from '../../server/src/analysis/article';
+import { parseArticle, readText, type Article } from '../../server/src/analysis/article';
 import { compactReading, expandReading } from '../../server/src/analysis/compactReading';
 import { analyseStandalone } from '../../server/src/analysis/standaloneAnalyses';
 import { MIN_ARTICLES_FOR_THREADS, ReadingPool } from '../../server/src/parsing/readingPool';
@@ -22,7 +22,9 @@ test('articles read in other threads, with their dates and figures, are read exa
   const pool = ReadingPool.forArticles(texts.length + MIN_ARTICLES_FOR_THREADS, assert.fail);
   if (!pool) return t.skip('a machine with one core has no thread to spare');
   try {
-    const articles = await Promise.all(sources.map((source) => pool.read(source)));
+    // As many at a time as the threads queue, so that the main thread reads none.
+    const articles: Article[] = [];
+    for (let i = 0; i < sources.length; i += pool.capacity - 1) articles.push(...(await Promise.all(sources.slice(i, i + pool.capacity - 1).map((source) => pool.read(source)))));
     articles.forEach((article, i) => {
       const here = parseArticle(sources[i]);
       assert.deepEqual(article, here);
@@ -30,6 +32,12 @@ test('articles read in other threads, with their dates and figures, are read exa
       assert.deepEqual(analyseStandalone(article), analyseStandalone(here));
     });
     assert.equal(pool.readInThreads, texts.length, 'every text was read by a thread, none handed back');
+    assert.equal(pool.readHere, 0);
+    // With more in flight than the threads queue, the main thread reads the rest, the same way.
+    const all = await Promise.all(sources.map((source) => pool.read(source)));
+    assert.ok(pool.readHere > 0, 'the main thread read some');
+    assert.equal(pool.readInThreads + pool.readHere, 2 * texts.length);
+    all.forEach((article, i) => assert.deepEqual(analyseStandalone(article), analyseStandalone(articles[i])));
   } finally {
     await pool.close();
   }

@@ -22,14 +22,18 @@ interface Waiting {
 
 /**
  * Threads that read articles (wink's analysis, the largest cost of indexing a workspace, and the analyses
- * that need no other article) while the main thread compares the ones already read. One thread is kept free for that comparing. A thread that fails
- * or dies hands its texts back to be read on the main thread: slower, never lost.
+ * that need no other article) while the main thread compares the ones already read. One core is kept for
+ * that comparing; when the threads have all they can queue, the main thread reads the next article itself
+ * rather than wait. A thread that fails or dies hands its texts back to be read on the main thread:
+ * slower, never lost.
  */
 export class ReadingPool {
   private readonly threads: Array<{ worker: Worker; pending: Map<number, Waiting> }> = [];
   private nextId = 0;
   /** Texts read by a thread, as opposed to handed back to the main thread. */
   readInThreads = 0;
+  /** Texts the main thread read because the threads' queues were full. */
+  readHere = 0;
 
   /** `onFailure`: told why a thread failed; its texts are then read on the main thread. */
   private constructor(
@@ -68,14 +72,18 @@ export class ReadingPool {
     return new ReadingPool(threads, onFailure);
   }
 
-  /** How many texts may usefully be in flight at once. */
+  /** How many texts may usefully be in flight at once: what the threads queue, and one the main thread reads. */
   get capacity(): number {
-    return Math.max(1, this.threads.length * QUEUE_PER_THREAD);
+    return this.threads.length * QUEUE_PER_THREAD + 1;
   }
 
   read(source: ArticleSource): Promise<Article> {
     const thread = this.threads.reduce<(typeof this.threads)[number] | undefined>((best, t) => (!best || t.pending.size < best.pending.size ? t : best), undefined);
     if (!thread) return Promise.resolve(parseArticle(source));
+    if (thread.pending.size >= QUEUE_PER_THREAD) {
+      this.readHere++;
+      return Promise.resolve(parseArticle(source));
+    }
     return new Promise((resolve) => {
       const id = this.nextId++;
       thread.pending.set(id, { source, resolve });
