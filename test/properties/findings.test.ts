@@ -6,10 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { createCorpus } from '../../server/src/analysis';
 import type { Finding } from '../../server/src/analysis/types';
-import { checkFindingTexts } from '../robustness/harness';
+import { checkFindingTexts, fixtureArticles } from '../robustness/harness';
 import { newsText, workspaceTexts } from './arbitraries';
 
 const uriOf = (i: number): string => `file:///workspace/article-${i}.txt`;
@@ -42,4 +43,10 @@ test('a workspace: spans and texts hold across articles, and findings do not dep
     }),
     { numRuns: 80 },
   );
+});
+
+test('the fixture articles give the same findings, messages and related passages in whichever order they arrive', () => {
+  const texts = fixtureArticles().map((file) => readFileSync(file, 'utf8'));
+  const forward = texts.map((_, i) => i);
+  assert.deepEqual(analyse(texts, [...forward].reverse()), analyse(texts, forward));
 });

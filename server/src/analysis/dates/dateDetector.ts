@@ -15,6 +15,8 @@ import { NO_DATELINE } from './resolve';
 interface Claim {
   signature: string;
   byUri: Map<string, Located[]>;
+  /** byUri's keys in order, worked out when first needed after a change: findings must not depend on the order articles arrived in. */
+  sortedUris?: string[];
   size: number;
   /** Index keys the claim is filed under, its own article's key aside. */
   keys: string[];
@@ -58,6 +60,7 @@ export class DateDetector implements Detector {
       const located: Located = { uri: article.uri, mention, dateline: dates.dateline };
       if (members) members.push(located);
       else claim.byUri.set(article.uri, [located]);
+      claim.sortedUris = undefined;
       claim.size++;
       this.file(ownKey(article.uri, mention), claim);
     }
@@ -73,6 +76,7 @@ export class DateDetector implements Detector {
       if (!claim || !members) continue;
       claim.size -= members.length;
       claim.byUri.delete(article.uri);
+      claim.sortedUris = undefined;
       this.index.delete(ownKey(article.uri, mention));
       if (claim.size > 0) continue;
       this.claims.delete(claim.signature);
@@ -166,7 +170,7 @@ export class DateDetector implements Detector {
     };
     if (mention.usedDateline && dateline) add({ uri: article.uri, span: dateline.span, text: dateline.text, message: 'Dateline this date is counted from' });
     // Its own article's mentions first, then the others up to the limit.
-    const ordered = [...conflicting].sort((a, b) => Number(b.sample.uri === article.uri) - Number(a.sample.uri === article.uri));
+    const ordered = [...conflicting].sort((a, b) => Number(b.sample.uri === article.uri) - Number(a.sample.uri === article.uri) || byPlace(a.sample, b.sample));
     let listed = 0;
     for (const group of ordered) {
       for (const other of group.members()) {
@@ -194,13 +198,25 @@ function sum(groups: Group[]): number {
   return groups.reduce((total, g) => total + g.count, 0);
 }
 
+function sortedUris(claim: Claim): string[] {
+  claim.sortedUris ??= [...claim.byUri.keys()].sort();
+  return claim.sortedUris;
+}
+
 function firstElsewhere(claim: Claim, uri: string): Located {
-  for (const [other, list] of claim.byUri) if (other !== uri) return list[0];
-  throw new Error('a claim counted elsewhere has no member elsewhere');
+  const other = sortedUris(claim).find((u) => u !== uri);
+  if (other === undefined) throw new Error('a claim counted elsewhere has no member elsewhere');
+  return claim.byUri.get(other)![0];
+}
+
+/** Where a mention stands: the groups of a finding are listed in this order, whatever order they were found in. */
+function byPlace(a: Located, b: Located): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.mention.span.start - b.mention.span.start;
 }
 
 /** "4 other mentions date it Wed 19 June 2024, and its own headline reports it as news of Wed 19 June 2024". */
-function conflictSummary(uri: string, conflicting: Group[]): string {
+function conflictSummary(uri: string, unordered: Group[]): string {
+  const conflicting = [...unordered].sort((a, b) => a.sample.mention.value!.start - b.sample.mention.value!.start || byPlace(a.sample, b.sample));
   const texts = conflicting.filter((g) => g.sample.mention.source === 'text');
   const parts: string[] = [];
   const count = sum(texts);
@@ -218,7 +234,7 @@ function conflictSummary(uri: string, conflicting: Group[]): string {
 }
 
 function* membersElsewhere(claim: Claim, uri: string): Iterable<Located> {
-  for (const [other, list] of claim.byUri) if (other !== uri) yield* list;
+  for (const other of sortedUris(claim)) if (other !== uri) yield* claim.byUri.get(other)!;
 }
 
 /** What identifies a mention's claim for `relation`: event, occurrence, date, dateline and names. */
