@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Entity, NlpResult, Token } from './nlp';
+import type { Entity, NlpResult } from './nlp';
 import { analyzeParagraphs, type EarlierAnalysis } from './paragraphAnalysis';
 import { LineIndex } from './lineIndex';
 import { trimSpan } from './spans';
+import type { Tokens } from './tokens';
 import type { ArticleSource, Span } from './types';
 
 export interface Sentence extends Span {
@@ -28,7 +29,7 @@ export interface Article {
   hash: string;
   paragraphs: Paragraph[];
   sentences: Sentence[];
-  tokens: Token[];
+  tokens: Tokens;
   entities: Entity[];
   lines: LineIndex;
 }
@@ -135,7 +136,7 @@ function isHardWrapped(text: string, block: Span[]): boolean {
 }
 
 /** wink's sentences, cut again wherever one runs across a paragraph boundary. */
-function splitSentences(paragraphs: Span[], tokens: Token[], sentenceTokenSpans: Array<[number, number]>): Sentence[] {
+function splitSentences(paragraphs: Span[], tokens: Tokens, sentenceTokenSpans: Array<[number, number]>): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   for (const [first, last] of sentenceTokenSpans) {
@@ -143,22 +144,22 @@ function splitSentences(paragraphs: Span[], tokens: Token[], sentenceTokenSpans:
     let runParagraph = -1;
     const close = (endToken: number): void => {
       if (runStart < 0) return;
-      while (endToken - 1 > runStart && isBlank(tokens[endToken - 1])) endToken--;
+      while (endToken - 1 > runStart && tokens.isBlank(endToken - 1)) endToken--;
       sentences.push({
         index: sentences.length,
         paragraph: runParagraph,
-        start: tokens[runStart].start,
-        end: tokens[endToken - 1].end,
+        start: tokens.start(runStart),
+        end: tokens.end(endToken - 1),
         tokenStart: runStart,
         tokenEnd: endToken,
       });
       runStart = -1;
     };
     for (let t = first; t <= last && t < tokens.length; t++) {
-      const token = tokens[t];
-      while (paragraph < paragraphs.length && paragraphs[paragraph].end <= token.start) paragraph++;
-      const inside = paragraph < paragraphs.length && paragraphs[paragraph].start <= token.start;
-      if (!inside || isBlank(token)) continue;
+      const start = tokens.start(t);
+      while (paragraph < paragraphs.length && paragraphs[paragraph].end <= start) paragraph++;
+      const inside = paragraph < paragraphs.length && paragraphs[paragraph].start <= start;
+      if (!inside || tokens.isBlank(t)) continue;
       if (runStart >= 0 && runParagraph !== paragraph) close(t);
       if (runStart < 0) {
         runStart = t;
@@ -170,6 +171,3 @@ function splitSentences(paragraphs: Span[], tokens: Token[], sentenceTokenSpans:
   return sentences;
 }
 
-function isBlank(token: Token): boolean {
-  return token.value.trim() === '';
-}

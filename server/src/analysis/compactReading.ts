@@ -1,57 +1,38 @@
 import type { TextReading } from './article';
-import type { Entity, Token } from './nlp';
+import type { Entity } from './nlp';
+import { Tokens } from './tokens';
 
 /**
- * A reading of a text in a form that crosses to another thread cheaply: numbers in one buffer that is
- * moved, not copied, and each distinct string once. Copying the objects themselves (a thousand tokens of
- * eight fields per article) costs almost half as much as reading the text again.
+ * A reading of a text in a form that crosses to another thread cheaply: numbers in buffers that are
+ * moved, not copied, and each distinct string once. Copying objects instead (the entities, and a
+ * thousand tokens per article if they were objects) costs almost half as much as reading the text again.
  */
 export interface CompactReading {
+  /** The tokens as `Tokens` keeps them. */
+  tokenStrings: readonly string[];
+  tokenFields: Int32Array<ArrayBuffer>;
+  /** Each entity's type and value. */
   strings: string[];
   numbers: Int32Array<ArrayBuffer>;
 }
 
-const TOKEN_FIELDS = 8;
-const ENTITY_FIELDS = 6;
-const NO_STRING = -1;
+const ENTITY_FIELDS = 4;
 
+/** The buffers of the result are moved with it: the reading's tokens are unreadable once it is sent. */
 export function compactReading(reading: TextReading): CompactReading {
   const { paragraphs, nlp } = reading;
   const strings: string[] = [];
-  const indexOf = new Map<string, number>();
-  const id = (value: string | undefined): number => {
-    if (value === undefined) return NO_STRING;
-    let index = indexOf.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      strings.push(value);
-      indexOf.set(value, index);
-    }
-    return index;
-  };
-  const numbers = new Int32Array(4 + paragraphs.length * 2 + nlp.tokens.length * TOKEN_FIELDS + nlp.sentenceTokenSpans.length * 2 + nlp.entities.length * ENTITY_FIELDS);
+  const numbers = new Int32Array(3 + paragraphs.length * 2 + nlp.sentenceTokenSpans.length * 2 + nlp.entities.length * ENTITY_FIELDS);
   let at = 0;
-  // Written number by number, with no array per token: this runs for every token of every article indexed.
   const put = (value: number): void => {
     numbers[at++] = value;
   };
   put(paragraphs.length);
-  put(nlp.tokens.length);
   put(nlp.sentenceTokenSpans.length);
   put(nlp.entities.length);
   for (const p of paragraphs) {
     put(p.start);
     put(p.end);
-  }
-  for (const t of nlp.tokens) {
-    put(t.start);
-    put(t.end);
-    put(id(t.value));
-    put(id(t.normal));
-    put(id(t.lemma));
-    put(id(t.type));
-    put(id(t.pos));
-    put(t.stopWord ? 1 : 0);
   }
   for (const [first, last] of nlp.sentenceTokenSpans) {
     put(first);
@@ -60,12 +41,11 @@ export function compactReading(reading: TextReading): CompactReading {
   for (const e of nlp.entities) {
     put(e.start);
     put(e.end);
-    put(id(e.type));
-    put(id(e.value));
     put(e.tokenStart);
     put(e.tokenEnd);
+    strings.push(e.type, e.value);
   }
-  return { strings, numbers };
+  return { tokenStrings: nlp.tokens.strings, tokenFields: nlp.tokens.fields, strings, numbers };
 }
 
 /**
@@ -83,18 +63,12 @@ function shared(value: string): string {
   return value;
 }
 
-export function expandReading({ strings, numbers }: CompactReading): TextReading {
-  const words = strings.map(shared);
-  const text = (index: number): string => words[index];
-  let at = 4;
+export function expandReading({ tokenStrings, tokenFields, strings, numbers }: CompactReading): TextReading {
+  let at = 3;
   const take = (): number => numbers[at++];
-  const [paragraphCount, tokenCount, sentenceCount, entityCount] = numbers;
+  const [paragraphCount, sentenceCount, entityCount] = numbers;
   const paragraphs = Array.from({ length: paragraphCount }, () => ({ start: take(), end: take() }));
-  const tokens: Token[] = new Array(tokenCount);
-  for (let i = 0; i < tokenCount; i++) {
-    tokens[i] = { start: take(), end: take(), value: text(take()), normal: text(take()), lemma: text(take()), type: text(take()), pos: text(take()), stopWord: take() === 1 };
-  }
   const sentenceTokenSpans: Array<[number, number]> = Array.from({ length: sentenceCount }, () => [take(), take()]);
-  const entities: Entity[] = Array.from({ length: entityCount }, () => ({ start: take(), end: take(), type: text(take()), value: text(take()), tokenStart: take(), tokenEnd: take() }));
-  return { paragraphs, nlp: { tokens, sentenceTokenSpans, entities } };
+  const entities: Entity[] = Array.from({ length: entityCount }, (_, i) => ({ start: take(), end: take(), type: shared(strings[i * 2]), value: shared(strings[i * 2 + 1]), tokenStart: take(), tokenEnd: take() }));
+  return { paragraphs, nlp: { tokens: new Tokens(tokenStrings.map(shared), tokenFields), sentenceTokenSpans, entities } };
 }

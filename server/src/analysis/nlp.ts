@@ -1,18 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from './types';
-
-export type TokenType = 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'email' | 'url' | 'mention' | 'hashtag' | 'emoji' | 'emoticon' | 'ordinal' | 'time' | 'unit' | 'quoted_phrase' | 'tabCRLF' | string;
-
-export interface Token extends Span {
-  value: string;
-  /** Lower-cased, normalised form (wink's `normal`). */
-  normal: string;
-  lemma: string;
-  type: TokenType;
-  pos: string;
-  stopWord: boolean;
-}
+import { TokensBuilder, type Tokens } from './tokens';
 
 export interface Entity extends Span {
   /** wink's entity type: CARDINAL, MONEY, PERCENT, DATE, DURATION, TIME, ORDINAL, … */
@@ -23,11 +12,15 @@ export interface Entity extends Span {
   tokenEnd: number;
 }
 
-export interface NlpResult {
-  tokens: Token[];
+/** What wink reads besides the tokens: sentences and entities, by token index. */
+export interface Structure {
   /** Sentence boundaries as token index ranges [first, last] inclusive, as wink reports them. */
   sentenceTokenSpans: Array<[number, number]>;
   entities: Entity[];
+}
+
+export interface NlpResult extends Structure {
+  tokens: Tokens;
 }
 
 let instance: ReturnType<typeof winkNLP> | undefined;
@@ -43,12 +36,21 @@ function nlp(): ReturnType<typeof winkNLP> {
   return instance;
 }
 
-/**
- * Runs wink-nlp over the text. wink reports tokens without offsets, but its tokenizer is lossless: the
- * text is exactly each token's preceding white space followed by its value, so offsets are recovered by
- * walking the text. Should a token ever fail to line up, it is located by searching forward instead.
- */
+/** Runs wink-nlp over the text. */
 export function analyzeText(text: string): NlpResult {
+  const tokens = new TokensBuilder();
+  const structure = readInto(text, tokens, 0);
+  return { tokens: tokens.build(), ...structure };
+}
+
+/**
+ * Runs wink-nlp over the text, adding its tokens to `tokens` at offsets `offset` further on; sentences and
+ * entities count tokens from the first one added, and entities' offsets are moved on too. wink reports
+ * tokens without offsets, but its tokenizer is lossless: the text is exactly each token's preceding white
+ * space followed by its value, so offsets are recovered by walking the text. Should a token ever fail to
+ * line up, it is located by searching forward instead.
+ */
+export function readInto(text: string, tokens: TokensBuilder, offset: number): Structure {
   const engine = nlp();
   const its = engine.its;
   const analysed = shortenOverlongWords(text);
@@ -63,36 +65,41 @@ export function analyzeText(text: string): NlpResult {
   const posTags = tokenCollection.out(its.pos) as string[];
   const stopFlags = tokenCollection.out(its.stopWordFlag) as unknown as boolean[];
 
-  const tokens: Token[] = new Array(values.length);
-  let offset = 0;
+  const first = tokens.length;
+  // Where each token starts and ends in `text`, for the entities.
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
+  let at = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    offset += spaces[i].length;
-    if (analysed.text.startsWith(value, offset) === false) {
-      const found = analysed.text.indexOf(value, offset);
-      if (found >= 0) offset = found;
+    at += spaces[i].length;
+    if (analysed.text.startsWith(value, at) === false) {
+      const found = analysed.text.indexOf(value, at);
+      if (found >= 0) at = found;
     }
-    const start = Math.min(offset, text.length);
+    const start = Math.min(at, text.length);
     const headEnd = Math.min(start + value.length, text.length);
     const end = analysed.runEnds.get(headEnd) ?? headEnd;
+    starts[i] = start;
+    ends[i] = end;
     // wink gives no lemma for some words ("cannot" before a comma): the normal form stands in for it.
-    tokens[i] = { start, end, value: end === headEnd ? value : text.slice(start, end), normal: normals[i] ?? value.toLowerCase(), lemma: lemmas[i] ?? normals[i] ?? value.toLowerCase(), type: types[i], pos: posTags[i], stopWord: stopFlags[i] };
+    tokens.add(start + offset, end + offset, end === headEnd ? value : text.slice(start, end), normals[i] ?? value.toLowerCase(), lemmas[i] ?? normals[i] ?? value.toLowerCase(), types[i], posTags[i], stopFlags[i]);
     // wink counts the blanked rest of a shortened run as the next token's preceding spaces.
-    offset = headEnd;
+    at = headEnd;
   }
 
-  const sentenceTokenSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const sentenceTokenSpans = (doc.sentences().out(its.span) as unknown as Array<[number, number]>).map(([from, to]): [number, number] => [from + first, to + first]);
   const entityDetails = doc.entities().out(its.detail) as unknown as Array<{ value: string; type: string }>;
   const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
   const entities: Entity[] = [];
   for (let i = 0; i < entitySpans.length; i++) {
-    const [first, last] = entitySpans[i];
-    if (!tokens[first] || !tokens[last]) continue;
-    const start = tokens[first].start;
-    const end = tokens[last].end;
-    entities.push({ start, end, type: entityDetails[i].type, value: text.slice(start, end), tokenStart: first, tokenEnd: last + 1 });
+    const [from, last] = entitySpans[i];
+    if (from >= values.length || last >= values.length) continue;
+    const start = starts[from];
+    const end = ends[last];
+    entities.push({ start: start + offset, end: end + offset, type: entityDetails[i].type, value: text.slice(start, end), tokenStart: from + first, tokenEnd: last + 1 + first });
   }
-  return { tokens, sentenceTokenSpans, entities };
+  return { sentenceTokenSpans, entities };
 }
 
 /** Runs of non-space characters longer than this are shortened before wink sees them. */

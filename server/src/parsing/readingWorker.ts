@@ -23,5 +23,5 @@ parentPort?.on('message', ({ id, source }: ReadingRequest) => {
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(reply, 'reading' in reply ? [reply.reading.numbers.buffer] : []);
+  parentPort!.postMessage(reply, 'reading' in reply ? [reply.reading.numbers.buffer, reply.reading.tokenFields.buffer] : []);
 });

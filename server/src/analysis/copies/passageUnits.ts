@@ -1,6 +1,6 @@
 import model from 'wink-eng-lite-web-model';
 import type { Article, Sentence } from '../article';
-import type { Token } from '../nlp';
+import type { Tokens } from '../tokens';
 import type { Span } from '../types';
 
 /** One occurrence of a content word in a unit, before it is weighed against the corpus. */
@@ -52,15 +52,18 @@ function stem(word: string): string {
   return stemmed;
 }
 
-function isWord(token: Token): boolean {
-  return token.type === 'word' || token.type === 'number';
+function isWord(tokens: Tokens, t: number): boolean {
+  const type = tokens.type(t);
+  return type === 'word' || type === 'number';
 }
 
-function termKey(token: Token): string | undefined {
-  if (token.stopWord || FUNCTION_POS.has(token.pos)) return undefined;
-  if (token.type === 'number') return token.normal.replace(/,/g, '');
-  if (token.type !== 'word' || !/\p{L}/u.test(token.normal) || token.normal.length < 2) return undefined;
-  return stem(token.lemma.toLowerCase());
+function termKey(tokens: Tokens, t: number): string | undefined {
+  if (tokens.stopWord(t) || FUNCTION_POS.has(tokens.pos(t))) return undefined;
+  const type = tokens.type(t);
+  const normal = tokens.normal(t);
+  if (type === 'number') return normal.replace(/,/g, '');
+  if (type !== 'word' || !/\p{L}/u.test(normal) || normal.length < 2) return undefined;
+  return stem(tokens.lemma(t).toLowerCase());
 }
 
 /** Prefixes written joined, hyphenated or apart ("subproblem", "sub-problem", "sub problem"). */
@@ -72,12 +75,12 @@ const BOUND_PREFIXES = new Set(['anti', 'inter', 'multi', 'non', 'pre', 're', 's
  * When the token at `t` is a prefix written apart from its word, the index of that word's token: the
  * two then count as one word, so spelling variants of a compound meet.
  */
-function prefixedWord(tokens: Token[], t: number, end: number): number | undefined {
-  const prefix = tokens[t];
-  if (prefix.type !== 'word' || !PREFIXES.has(prefix.normal)) return undefined;
-  const next = tokens[t + 1];
-  if (t + 1 < end && next.value === '-' && next.start === prefix.end && t + 2 < end && tokens[t + 2].start === next.end && tokens[t + 2].type === 'word') return t + 2;
-  if (t + 1 < end && next.type === 'word' && BOUND_PREFIXES.has(prefix.normal) && next.start > prefix.end && !next.stopWord) return t + 1;
+function prefixedWord(tokens: Tokens, t: number, end: number): number | undefined {
+  const prefix = tokens.normal(t);
+  if (tokens.type(t) !== 'word' || !PREFIXES.has(prefix)) return undefined;
+  const next = t + 1;
+  if (next < end && tokens.value(next) === '-' && tokens.start(next) === tokens.end(t) && next + 1 < end && tokens.start(next + 1) === tokens.end(next) && tokens.type(next + 1) === 'word') return next + 1;
+  if (next < end && tokens.type(next) === 'word' && BOUND_PREFIXES.has(prefix) && tokens.start(next) > tokens.end(t) && !tokens.stopWord(next)) return next;
   return undefined;
 }
 
@@ -116,19 +119,20 @@ function quotedRanges(article: Article): Span[] {
 function isTitleCase(article: Article, sentence: Sentence): boolean {
   let words = 0;
   let capitals = 0;
+  const { tokens } = article;
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const token = article.tokens[t];
-    if (token.type !== 'word' || token.stopWord) continue;
+    if (tokens.type(t) !== 'word' || tokens.stopWord(t)) continue;
     words++;
-    if (/^\p{Lu}/u.test(token.value)) capitals++;
+    if (/^\p{Lu}/u.test(tokens.value(t))) capitals++;
   }
   return words >= 2 && capitals * 4 >= words * 3;
 }
 
 /** Token index ranges of a sentence, cut at clause breaks when it is too long to align as a whole. */
 function unitTokenRanges(article: Article, sentence: Sentence): Array<[number, number]> {
+  const { tokens } = article;
   let total = 0;
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (isWord(article.tokens[t])) total++;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (isWord(tokens, t)) total++;
   if (total <= MAX_UNIT_WORDS) return [[sentence.tokenStart, sentence.tokenEnd]];
   const pieces = Math.ceil(total / TARGET_UNIT_WORDS);
   const target = total / pieces;
@@ -136,9 +140,8 @@ function unitTokenRanges(article: Article, sentence: Sentence): Array<[number, n
   let start = sentence.tokenStart;
   let words = 0;
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const token = article.tokens[t];
-    if (isWord(token)) words++;
-    const atBreak = CLAUSE_BREAK.test(token.value) || token.type === 'tabCRLF';
+    if (isWord(tokens, t)) words++;
+    const atBreak = CLAUSE_BREAK.test(tokens.value(t)) || tokens.type(t) === 'tabCRLF';
     if ((words >= target && atBreak) || words >= target * 1.5) {
       ranges.push([start, t + 1]);
       start = t + 1;
@@ -160,6 +163,7 @@ export function passageUnits(article: Article): Unit[] {
     while (q < quotes.length && quotes[q].end <= offset) q++;
     return q < quotes.length && quotes[q].start <= offset;
   };
+  const { tokens } = article;
   const units: Unit[] = [];
   for (const sentence of article.sentences) {
     const titleCase = isTitleCase(article, sentence);
@@ -171,31 +175,29 @@ export function passageUnits(article: Article): Unit[] {
       let start = -1;
       let last = -1;
       for (let t = first; t < end; t++) {
-        let token = article.tokens[t];
-        if (token.value.trim() === '') continue;
-        if (start < 0) start = token.start;
-        if (!isWord(token)) {
-          last = token.end;
+        if (tokens.isBlank(t)) continue;
+        if (start < 0) start = tokens.start(t);
+        if (!isWord(tokens, t)) {
+          last = tokens.end(t);
           continue;
         }
-        const quoted = isQuoted(token.start);
-        const joined = prefixedWord(article.tokens, t, end);
+        const quoted = isQuoted(tokens.start(t));
+        const joined = prefixedWord(tokens, t, end);
         let key: string | undefined;
         if (joined === undefined) {
-          words.push(token.normal);
-          key = termKey(token);
+          words.push(tokens.normal(t));
+          key = termKey(tokens, t);
         } else {
-          const word = article.tokens[joined];
-          words.push(token.normal + word.normal);
-          key = stem(token.normal + word.lemma.toLowerCase());
+          words.push(tokens.normal(t) + tokens.normal(joined));
+          key = stem(tokens.normal(t) + tokens.lemma(joined).toLowerCase());
           t = joined;
-          token = word;
         }
-        last = token.end;
+        last = tokens.end(t);
         if (!quoted) unquotedWords++;
         if (key !== undefined) {
-          const capitalised = firstWord || titleCase || token.type === 'number' ? undefined : /^\p{Lu}/u.test(token.value);
-          terms.push({ key, number: token.type === 'number', quoted, capitalised });
+          const number = tokens.type(t) === 'number';
+          const capitalised = firstWord || titleCase || number ? undefined : /^\p{Lu}/u.test(tokens.value(t));
+          terms.push({ key, number, quoted, capitalised });
         }
         firstWord = false;
       }

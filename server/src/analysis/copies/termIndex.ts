@@ -121,7 +121,9 @@ export class TermIndex {
       }
       const cls = this.classFor(unit);
       for (let k = 0; k < cls.termCount; k++) this.unitFrequency[termId(cls.data[k])]++;
-      cls.members.push(article, index);
+      // Most classes have one member; an array that push made from empty would keep room for sixteen numbers.
+      if (cls.members.length === 0) cls.members = [article, index];
+      else cls.members.push(article, index);
       return cls;
     });
     this.settle();

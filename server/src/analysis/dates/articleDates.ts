@@ -70,7 +70,7 @@ export const analyseDates = perArticle((article: Article): ArticleDates => {
     const inExpression = (t: number): boolean => expressionTokens.has(t);
     const describe = (word: EventWord, occurrence: Occurrence, phase: EventRef['phase']): EventRef => {
       const { tokens } = article;
-      const span = { start: tokens[word.head].start, end: tokens[word.end - 1].end };
+      const span = { start: tokens.start(word.head), end: tokens.end(word.end - 1) };
       return { family: word.sense.family, label: word.sense.label, phase, occurrence, span, ...participants(article, vocabulary, sentenceIndex, word, clauses, inExpression, protagonist), inferred: false };
     };
     for (const word of words) {
@@ -225,7 +225,7 @@ function headlineMention(article: Article, vocabulary: NameVocabulary, dateline:
     const word = findEventWords(article, sentence).find((w) => !w.infinitive && isPresentTense(article, w.head) && (w.verb || (w.head > sentence.tokenStart && vocabulary.isNameWord(sentenceIndex, w.head - 1))));
     if (!word) return undefined;
     const { tokens } = article;
-    const span = { start: tokens[word.head].start, end: tokens[word.end - 1].end };
+    const span = { start: tokens.start(word.head), end: tokens.end(word.end - 1) };
     const event: EventRef = { family: word.sense.family, label: word.sense.label, phase: word.sense.phase, occurrence: 'this', span, ...participants(article, vocabulary, sentenceIndex, word, clauses, () => false, () => undefined), inferred: false };
     topics.fill(event);
     const value: DateValue = { start: dateline.day - HEADLINE_DAYS_BEFORE, end: dateline.day + HEADLINE_DAYS_AFTER, granularity: 'day' };
@@ -247,6 +247,6 @@ function headlineMention(article: Article, vocabulary: NameVocabulary, dateline:
 /** "arrives", "signs": a third-person present verb, the tense of news headlines. */
 function isPresentTense(article: Article, t: number): boolean {
   // Headlines confuse the tagger ("Rask visits Velmora" comes out as a noun), so the form decides.
-  const token = article.tokens[t];
-  return token.normal !== token.lemma && /s$/.test(token.normal) && !/ss$/.test(token.normal);
+  const normal = article.tokens.normal(t);
+  return normal !== article.tokens.lemma(t) && /s$/.test(normal) && !/ss$/.test(normal);
 }

@@ -22,11 +22,12 @@ export class Clauses {
     private readonly article: Article,
     readonly sentence: Sentence,
   ) {
+    const { tokens } = article;
     let start = sentence.tokenStart;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-      const token = article.tokens[t];
-      const spacedHyphen = token.value === '-' && t > 0 && article.tokens[t - 1].end < token.start;
-      if (!CLAUSE_BREAKS.has(token.value) && !spacedHyphen) continue;
+      const value = tokens.value(t);
+      const spacedHyphen = value === '-' && t > 0 && tokens.end(t - 1) < tokens.start(t);
+      if (!CLAUSE_BREAKS.has(value) && !spacedHyphen) continue;
       if (t > start) this.segments.push([start, t]);
       start = t + 1;
     }

@@ -66,16 +66,15 @@ export function findEventWords(article: Article, sentence: Sentence): EventWord[
   const { tokens } = article;
   const found: EventWord[] = [];
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const phrase = (PHRASES_BY_FIRST.get(tokens[t].lemma) ?? PHRASES_BY_FIRST.get(tokens[t].normal))?.find(({ words }) => words.every((word, i) => t + i < sentence.tokenEnd && (word === '*' || tokens[t + i].lemma === word || tokens[t + i].normal === word)));
+    const phrase = (PHRASES_BY_FIRST.get(tokens.lemma(t)) ?? PHRASES_BY_FIRST.get(tokens.normal(t)))?.find(({ words }) => words.every((word, i) => t + i < sentence.tokenEnd && (word === '*' || tokens.lemma(t + i) === word || tokens.normal(t + i) === word)));
     if (phrase) {
       found.push({ head: t, end: t + phrase.words.length, sense: phrase.sense, verb: true, infinitive: isInfinitive(article, t) });
       t += phrase.words.length - 1;
       continue;
     }
-    const token = tokens[t];
-    const sense = WORDS.get(token.lemma) ?? WORDS.get(token.normal);
+    const sense = WORDS.get(tokens.lemma(t)) ?? WORDS.get(tokens.normal(t));
     if (!sense) continue;
-    const verb = token.pos === 'VERB';
+    const verb = tokens.pos(t) === 'VERB';
     if (sense.as === 'verb' && !verb) continue;
     if (sense.as === 'noun' && verb) continue;
     found.push({ head: t, end: t + 1, sense, verb, infinitive: verb && isInfinitive(article, t) });
@@ -84,7 +83,7 @@ export function findEventWords(article: Article, sentence: Sentence): EventWord[
 }
 
 function isInfinitive(article: Article, t: number): boolean {
-  return t > 0 && article.tokens[t - 1].normal === 'to';
+  return t > 0 && article.tokens.normal(t - 1) === 'to';
 }
 
 /**
@@ -212,30 +211,29 @@ class NearestWord {
 
 /** A verb that tells what happened, as opposed to a light verb ("took place", "was held"). */
 export function isContentVerb(article: Article, t: number): boolean {
-  const token = article.tokens[t];
-  return token.pos === 'VERB' && !LIGHT_VERBS.has(token.lemma);
+  return article.tokens.pos(t) === 'VERB' && !LIGHT_VERBS.has(article.tokens.lemma(t));
 }
 
 function isAnyVerb(article: Article, t: number): boolean {
-  return article.tokens[t].pos === 'VERB';
+  return article.tokens.pos(t) === 'VERB';
 }
 
 /** A verb of an event the lexicon does not know, and that is not what a quake or a storm does to a place. */
 function isOtherEventVerb(article: Article, t: number): boolean {
-  return isContentVerb(article, t) && !WORDS.has(article.tokens[t].lemma) && !IMPACT_VERBS.has(article.tokens[t].lemma);
+  return isContentVerb(article, t) && !WORDS.has(article.tokens.lemma(t)) && !IMPACT_VERBS.has(article.tokens.lemma(t));
 }
 
 function isImpactVerb(article: Article, t: number): boolean {
-  return isContentVerb(article, t) && !WORDS.has(article.tokens[t].lemma) && IMPACT_VERBS.has(article.tokens[t].lemma);
+  return isContentVerb(article, t) && !WORDS.has(article.tokens.lemma(t)) && IMPACT_VERBS.has(article.tokens.lemma(t));
 }
 
 /** "The quake hit Sarnow on Saturday": the verb is what the quake did, not another event. */
 function isImpact(article: Article, word: EventWord, t: number): boolean {
-  return word.sense.family.placeCentric === true && !word.verb && IMPACT_VERBS.has(article.tokens[t].lemma);
+  return word.sense.family.placeCentric === true && !word.verb && IMPACT_VERBS.has(article.tokens.lemma(t));
 }
 
 function isAgain(article: Article, t: number): boolean {
-  return article.tokens[t].normal === 'again';
+  return article.tokens.normal(t) === 'again';
 }
 
 /** Whether a word names this occurrence of its event or another ("his last visit", "that trip"). */
@@ -243,17 +241,17 @@ export function occurrenceOf(article: Article, clauses: Clauses, word: EventWord
   const { tokens } = article;
   if (clauses.marks(isAgain).any(segment[0], segment[1])) return 'other';
   for (let t = word.head - 1; t >= Math.max(segment[0], word.head - MAX_QUALIFIER_DISTANCE); t--) {
-    const normal = tokens[t].normal;
+    const normal = tokens.normal(t);
     if (PREVIOUS_WORDS.has(normal)) return 'previous';
     if (NEXT_WORDS.has(normal)) return 'next';
     if (OTHER_WORDS.has(normal)) return 'other';
-    if (tokens[t].pos === 'VERB' || tokens[t].pos === 'PUNCT') break;
+    if (tokens.pos(t) === 'VERB' || tokens.pos(t) === 'PUNCT') break;
   }
   return 'this';
 }
 
 function isPhaseWord(article: Article, t: number): boolean {
-  const lemma = article.tokens[t].lemma;
+  const lemma = article.tokens.lemma(t);
   return START_WORDS.has(lemma) || END_WORDS.has(lemma);
 }
 
@@ -262,7 +260,7 @@ function phaseOf(article: Article, clauses: Clauses, word: EventWord, expression
   if (expression.since) return 'start';
   for (const [from, to] of home === wordSegment ? [home] : [home, wordSegment]) {
     const t = clauses.marks(isPhaseWord).first(from, to);
-    if (t !== undefined) return START_WORDS.has(article.tokens[t].lemma) ? 'start' : 'end';
+    if (t !== undefined) return START_WORDS.has(article.tokens.lemma(t)) ? 'start' : 'end';
   }
   return 'whole';
 }
@@ -271,22 +269,22 @@ function phaseOf(article: Article, clauses: Clauses, word: EventWord, expression
 function isFutureAt(article: Article, head: number, floor: number): boolean {
   for (let t = head - 1; t >= Math.max(floor, head - MAX_AUXILIARY_DISTANCE); t--) {
     if (marksFuture(article, t)) return true;
-    const token = article.tokens[t];
-    if (token.pos === 'PUNCT' || isContentVerb(article, t)) break;
+    if (article.tokens.pos(t) === 'PUNCT' || isContentVerb(article, t)) break;
   }
   return false;
 }
 
 function marksFuture(article: Article, t: number): boolean {
-  const token = article.tokens[t];
-  const next = article.tokens[t + 1];
-  if (FUTURE_WORDS.has(token.normal)) return true;
-  if (MODALS.has(token.normal)) return next?.normal !== 'have';
-  return FUTURE_BEFORE_TO.has(token.normal) && next?.normal === 'to';
+  const { tokens } = article;
+  const normal = tokens.normal(t);
+  const next = t + 1 < tokens.length ? tokens.normal(t + 1) : undefined;
+  if (FUTURE_WORDS.has(normal)) return true;
+  if (MODALS.has(normal)) return next !== 'have';
+  return FUTURE_BEFORE_TO.has(normal) && next === 'to';
 }
 
 function hasWordBefore(article: Article, t: number, floor: number, distance: number, test: (normal: string) => boolean): boolean {
-  for (let i = t - 1; i >= Math.max(floor, t - distance); i--) if (test(article.tokens[i].normal)) return true;
+  for (let i = t - 1; i >= Math.max(floor, t - distance); i--) if (test(article.tokens.normal(i))) return true;
   return false;
 }
 
@@ -305,7 +303,7 @@ export function participants(article: Article, vocabulary: NameVocabulary, sente
   const ceiling = Math.min(to, word.end + MAX_PARTICIPANT_REACH);
   let end = word.end;
   let impact = -1;
-  for (; end < ceiling && !(WORDS.has(tokens[end].lemma) && end !== word.head && !isImpact(article, word, end)); end++) {
+  for (; end < ceiling && !(WORDS.has(tokens.lemma(end)) && end !== word.head && !isImpact(article, word, end)); end++) {
     if (!isContentVerb(article, end)) continue;
     if (impact >= 0 || !isImpact(article, word, end)) break;
     impact = end;
@@ -319,7 +317,7 @@ export function participants(article: Article, vocabulary: NameVocabulary, sente
   }
   if (actors.length === 0) {
     // "Rask, who arrived on Tuesday": the name the relative clause hangs on.
-    if (RELATIVE_PRONOUNS.has(tokens[from].normal) && index > 0) {
+    if (RELATIVE_PRONOUNS.has(tokens.normal(from)) && index > 0) {
       const [before, after] = clauses.segments[index - 1];
       const antecedent = vocabulary.runs(sentenceIndex, Math.max(before, after - MAX_PARTICIPANT_REACH), after, exclude).pop();
       if (antecedent && antecedent.tokenEnd === after && !antecedent.place) actors.push({ text: antecedent.text, words: antecedent.words });
@@ -328,19 +326,19 @@ export function participants(article: Article, vocabulary: NameVocabulary, sente
   if (actors.length === 0) {
     // "her trip", "she arrived": the person the article is about.
     let pronoun = false;
-    for (let t = start; t < end && !pronoun; t++) pronoun = PERSONAL_PRONOUNS.has(tokens[t].normal);
+    for (let t = start; t < end && !pronoun; t++) pronoun = PERSONAL_PRONOUNS.has(tokens.normal(t));
     const person = pronoun ? protagonist() : undefined;
     if (person) actors.push(person);
   }
   const things: Name[] = [];
   if (word.sense.family.name === 'signing') {
     for (let t = start; t < end; t++) {
-      if (!AGREEMENT_NOUNS.has(tokens[t].lemma)) continue;
+      if (!AGREEMENT_NOUNS.has(tokens.lemma(t))) continue;
       const words: string[] = [];
-      for (let m = t - 1; m >= start && words.length < MAX_MODIFIERS && /^[a-z]/.test(tokens[m].value) && (tokens[m].pos === 'NOUN' || tokens[m].pos === 'ADJ'); m--) {
-        if (!GENERIC_MODIFIERS.has(tokens[m].normal)) words.unshift(tokens[m].normal);
+      for (let m = t - 1; m >= start && words.length < MAX_MODIFIERS && /^[a-z]/.test(tokens.value(m)) && (tokens.pos(m) === 'NOUN' || tokens.pos(m) === 'ADJ'); m--) {
+        if (!GENERIC_MODIFIERS.has(tokens.normal(m))) words.unshift(tokens.normal(m));
       }
-      if (words.length > 0) things.push({ text: article.text.slice(tokens[t - words.length].start, tokens[t].end), words });
+      if (words.length > 0) things.push({ text: article.text.slice(tokens.start(t - words.length), tokens.end(t)), words });
     }
   }
   return { actors, places, things };

@@ -1,4 +1,5 @@
 import type { Article } from '../article';
+import type { Tokens } from '../tokens';
 
 /** A proper name as a set of lower-case words, so "Vladimir Putin", "Putin" and "Kim Jong-un" compare. */
 export interface Name {
@@ -35,19 +36,19 @@ export class NameVocabulary {
     article.sentences.forEach((sentence, index) => {
       if (this.titleCase[index]) return;
       for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
-        const token = article.tokens[t];
-        if (isCapitalisedWord(token.value) && !token.stopWord) this.proper.add(token.normal);
+        if (isCapitalisedWord(article.tokens.value(t)) && !article.tokens.stopWord(t)) this.proper.add(article.tokens.normal(t));
       }
     });
   }
 
   /** Whether token `t` of sentence `sentenceIndex` is part of a name. */
   isNameWord(sentenceIndex: number, t: number): boolean {
-    const token = this.article.tokens[t];
-    if (!isCapitalisedWord(token.value) || token.stopWord || MONTHS_AND_DAYS.has(token.normal)) return false;
+    const { tokens } = this.article;
+    const normal = tokens.normal(t);
+    if (!isCapitalisedWord(tokens.value(t)) || tokens.stopWord(t) || MONTHS_AND_DAYS.has(normal)) return false;
     const sentence = this.article.sentences[sentenceIndex];
-    if (this.titleCase[sentenceIndex]) return this.proper.has(token.normal);
-    if (t === sentence.tokenStart || isAfterOpeningQuote(this.article, t, sentence.tokenStart)) return this.proper.has(token.normal) || this.opensWithName(t);
+    if (this.titleCase[sentenceIndex]) return this.proper.has(normal);
+    if (t === sentence.tokenStart || isAfterOpeningQuote(tokens, t, sentence.tokenStart)) return this.proper.has(normal) || this.opensWithName(t);
     return true;
   }
 
@@ -56,9 +57,9 @@ export class NameVocabulary {
    * followed by a verb or another proper noun is a name: "Lavrov arrived", "Vladimir Putin".
    */
   private opensWithName(t: number): boolean {
-    const token = this.article.tokens[t];
-    const next = this.article.tokens[t + 1];
-    return token.pos === 'PROPN' && !/s$/.test(token.normal) && next !== undefined && (next.pos === 'VERB' || (next.pos === 'PROPN' && isCapitalisedWord(next.value)));
+    const { tokens } = this.article;
+    const next = t + 1;
+    return tokens.pos(t) === 'PROPN' && !/s$/.test(tokens.normal(t)) && next < tokens.length && (tokens.pos(next) === 'VERB' || (tokens.pos(next) === 'PROPN' && isCapitalisedWord(tokens.value(next))));
   }
 
   /** Names among tokens [from, to) of a sentence, skipping tokens in `exclude`. */
@@ -75,24 +76,22 @@ export class NameVocabulary {
       let end = t + 1;
       for (;;) {
         if (end < to && !exclude(end) && this.isNameWord(sentenceIndex, end)) end++;
-        else if (end + 1 < to && JOINERS.has(tokens[end].normal) && !exclude(end + 1) && this.isNameWord(sentenceIndex, end + 1)) end += 2;
+        else if (end + 1 < to && JOINERS.has(tokens.normal(end)) && !exclude(end + 1) && this.isNameWord(sentenceIndex, end + 1)) end += 2;
         else break;
       }
       t = end;
-      const next = tokens[end];
-      const last = tokens[end - 1];
-      const adjective = end - start <= 2 && DEMONYM_ENDING.test(last.normal) && next !== undefined && end < to && (next.value === '-' || (/^[a-z]/.test(next.value) && (next.pos === 'NOUN' || next.pos === 'ADJ')));
-      const describes = adjective || (next !== undefined && end < to && DESCRIBED.has(next.normal));
+      // The token after the run, when it is still among [from, to).
+      const next = end < to && end < tokens.length ? end : undefined;
+      const adjective = end - start <= 2 && DEMONYM_ENDING.test(tokens.normal(end - 1)) && next !== undefined && (tokens.value(next) === '-' || (/^[a-z]/.test(tokens.value(next)) && (tokens.pos(next) === 'NOUN' || tokens.pos(next) === 'ADJ')));
+      const describes = adjective || (next !== undefined && DESCRIBED.has(tokens.normal(next)));
       if (describes) continue;
-      const words = tokens
-        .slice(start, end)
-        .flatMap((token) => token.normal.split(/[-‐]/))
-        .filter((word) => word.length > 0 && !IGNORED_WORDS.has(word));
+      const words: string[] = [];
+      for (let w = start; w < end; w++) for (const word of tokens.normal(w).split(/[-‐]/)) if (word.length > 0 && !IGNORED_WORDS.has(word)) words.push(word);
       if (words.length === 0) continue;
       let before = start - 1;
-      if (before >= from && tokens[before].normal === 'the') before--;
-      const place = before >= this.article.sentences[sentenceIndex].tokenStart && LOCATIVES.has(tokens[before].normal);
-      runs.push({ text: text.slice(tokens[start].start, tokens[end - 1].end), words, tokenStart: start, tokenEnd: end, place });
+      if (before >= from && tokens.normal(before) === 'the') before--;
+      const place = before >= this.article.sentences[sentenceIndex].tokenStart && LOCATIVES.has(tokens.normal(before));
+      runs.push({ text: text.slice(tokens.start(start), tokens.end(end - 1)), words, tokenStart: start, tokenEnd: end, place });
     }
     return runs;
   }
@@ -102,18 +101,19 @@ function isCapitalisedWord(value: string): boolean {
   return /^\p{Lu}/u.test(value) && /\p{L}/u.test(value);
 }
 
-function isAfterOpeningQuote(article: Article, t: number, sentenceStart: number): boolean {
-  return t - 1 >= sentenceStart && /^["“‘']$/.test(article.tokens[t - 1].value);
+function isAfterOpeningQuote(tokens: Tokens, t: number, sentenceStart: number): boolean {
+  return t - 1 >= sentenceStart && /^["“‘']$/.test(tokens.value(t - 1));
 }
 
 function isTitleCase(article: Article, from: number, to: number): boolean {
   let words = 0;
   let capitalised = 0;
+  const { tokens } = article;
   for (let t = from; t < to; t++) {
-    const token = article.tokens[t];
-    if (token.type !== 'word' || token.value.length <= 3) continue;
+    const value = tokens.value(t);
+    if (tokens.type(t) !== 'word' || value.length <= 3) continue;
     words++;
-    if (isCapitalisedWord(token.value)) capitalised++;
+    if (isCapitalisedWord(value)) capitalised++;
   }
   return words >= 3 && capitalised >= words * TITLE_CASE_SHARE;
 }

@@ -212,10 +212,10 @@ function findYears(article: Article, sentence: Sentence, taken: TemporalExpressi
     const span = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
     if (isTaken(span)) continue;
     const first = tokenIndexAt(article, sentence, span.start);
-    if (first < 0 || article.tokens[first].start !== span.start) continue;
+    if (first < 0 || article.tokens.start(first) !== span.start) continue;
     const previous = previousWord(article, sentence, first);
-    const next = first + 1 < sentence.tokenEnd ? article.tokens[first + 1] : undefined;
-    const nextIsNoun = next !== undefined && next.type === 'word' && (next.pos === 'NOUN' || next.pos === 'PROPN');
+    const next = first + 1;
+    const nextIsNoun = next < sentence.tokenEnd && article.tokens.type(next) === 'word' && (article.tokens.pos(next) === 'NOUN' || article.tokens.pos(next) === 'PROPN');
     // "the 1961 pact": the year names the pact; "2000 troops": not a year at all.
     const attributive = nextIsNoun && (previous === undefined || DETERMINERS.has(previous));
     if (nextIsNoun && !attributive) continue;
@@ -232,9 +232,9 @@ function findYears(article: Article, sentence: Sentence, taken: TemporalExpressi
 
 function previousWord(article: Article, sentence: Sentence, token: number): string | undefined {
   for (let t = token - 1; t >= sentence.tokenStart; t--) {
-    const value = article.tokens[t].value;
+    const value = article.tokens.value(t);
     if (value.trim() === '') continue;
-    return article.tokens[t].normal;
+    return article.tokens.normal(t);
   }
   return undefined;
 }
@@ -246,7 +246,7 @@ function tokenIndexAt(article: Article, sentence: Sentence, offset: number): num
   let high = sentence.tokenEnd;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (article.tokens[mid].end > offset) high = mid;
+    if (article.tokens.end(mid) > offset) high = mid;
     else low = mid + 1;
   }
   return low < sentence.tokenEnd ? low : -1;
@@ -257,17 +257,19 @@ function expression(article: Article, sentence: Sentence, core: Span, shape: Exp
   let tokenStart = tokenIndexAt(article, sentence, core.start);
   let tokenEnd = tokenIndexAt(article, sentence, core.end - 1) + 1;
   let start = core.start;
+  const { tokens } = article;
   const extend = (words: ReadonlySet<string>): void => {
     const previous = tokenStart - 1;
     if (previous < sentence.tokenStart) return;
-    const token = article.tokens[previous];
-    if (!words.has(token.normal) || article.text.slice(token.end, start).trim() !== '') return;
+    if (!words.has(tokens.normal(previous)) || article.text.slice(tokens.end(previous), start).trim() !== '') return;
     tokenStart = previous;
-    start = token.start;
+    start = tokens.start(previous);
   };
-  if (!LEAD_PREPOSITIONS.has(article.tokens[tokenStart]?.normal ?? '')) extend(LEAD_PREPOSITIONS);
+  // -1 when the expression lies past the sentence's tokens.
+  const firstWord = (): string => (tokenStart >= 0 ? tokens.normal(tokenStart) : '');
+  if (!LEAD_PREPOSITIONS.has(firstWord())) extend(LEAD_PREPOSITIONS);
   extend(LEAD_ADVERBS);
-  const since = article.tokens[tokenStart]?.normal === 'since' || previousWord(article, sentence, tokenStart) === 'since';
+  const since = firstWord() === 'since' || previousWord(article, sentence, tokenStart) === 'since';
   if (tokenEnd <= tokenStart) tokenEnd = tokenStart + 1;
   return { span: { start, end: core.end }, text: article.text.slice(start, core.end), shape, since, attributive: false, tokenStart, tokenEnd };
 }

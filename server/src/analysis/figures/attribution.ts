@@ -1,9 +1,10 @@
 import type { Article } from '../article';
-import type { Token } from '../nlp';
+import { SentenceWords } from '../sentenceWords';
+import type { Tokens } from '../tokens';
 import type { Span } from '../types';
 import { canonicalValue } from './numbers';
 import { figureKey, type FigureMention } from './findFigures';
-import { findQuotations, quotationAt, type Quotation } from './quotations';
+import { findQuotations, quotationAt, quotedWords, type Quotation } from './quotations';
 
 /** How a figure is credited: in its sentence, by a credited quotation, by the previous sentence, elsewhere in the article, or (in a headline) by the body. */
 export type AttributionKind = 'sentence' | 'quote' | 'continuation' | 'article' | 'headline';
@@ -68,8 +69,7 @@ const HEADLINE_WORDS = 20;
 
 interface SentenceTokens {
   sentence: number;
-  /** Indices into `article.tokens`, white space left out. */
-  index: number[];
+  words: SentenceWords;
   /** Per position: inside a quotation. */
   quoted: boolean[];
 }
@@ -147,7 +147,7 @@ class AttributionReader {
     const paragraph = this.article.paragraphs[0];
     if (paragraph.sentenceEnd - paragraph.sentenceStart !== 1) return false;
     let words = 0;
-    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (this.article.tokens[t].type === 'word') words++;
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (this.article.tokens.type(t) === 'word') words++;
     return words <= HEADLINE_WORDS;
   }
 
@@ -210,36 +210,27 @@ class AttributionReader {
 
   private sentenceTokens(sentence: number): SentenceTokens {
     const { tokenStart, tokenEnd } = this.article.sentences[sentence];
-    const index: number[] = [];
-    const quoted: boolean[] = [];
-    for (let t = tokenStart; t < tokenEnd; t++) {
-      const token = this.article.tokens[t];
-      if (token.value.trim() === '') continue;
-      index.push(t);
-      const quotation = quotationAt(this.quotations, token.start);
-      // The marks themselves belong to the text around the quotation: ',"' then 'said X'.
-      quoted.push(quotation !== undefined && token.start !== quotation.start && token.end !== quotation.end);
-    }
-    return { sentence, index, quoted };
+    const words = new SentenceWords(this.article.tokens, tokenStart, tokenEnd);
+    return { sentence, words, quoted: quotedWords(words, this.quotations) };
   }
 
   private findCues(view: SentenceTokens): Cue[] {
     const cues: Cue[] = [];
     const whole = this.article.sentences[view.sentence];
-    const tok = (p: number): Token | undefined => (p >= 0 && p < view.index.length ? this.article.tokens[view.index[p]] : undefined);
-    const normal = (p: number): string => tok(p)?.normal ?? '';
-    for (let p = 0; p < view.index.length; p++) {
+    const { words } = view;
+    const normal = (p: number): string => words.normal(p);
+    for (let p = 0; p < words.length; p++) {
       if (view.quoted[p]) continue;
-      const token = tok(p)!;
-      if (token.normal === 'according' && normal(p + 1) === 'to') {
+      const word = normal(p);
+      if (word === 'according' && normal(p + 1) === 'to') {
         cues.push(this.cue(whole, this.phraseAfter(view, p + 2)));
-      } else if (token.normal === 'citing') {
+      } else if (word === 'citing') {
         cues.push(this.cue(whole, this.phraseAfter(view, p + 1)));
-      } else if (token.normal === 'source' && normal(p - 1) === '(' && normal(p + 1) === ':') {
+      } else if (word === 'source' && normal(p - 1) === '(' && normal(p + 1) === ':') {
         // A citation typed in place: "(source: Port of Gdansk)"; an empty one is a reminder, not a source.
         const named = this.phraseAfter(view, p + 2);
         if (named.tokens > 0) cues.push(this.cue(whole, named));
-      } else if (isReportingVerb(token)) {
+      } else if (isReportingVerb(words.tokens, words.index[p])) {
         const cue = this.verbCue(view, p);
         if (cue) cues.push(cue);
       }
@@ -252,29 +243,28 @@ class AttributionReader {
   }
 
   private verbCue(view: SentenceTokens, p: number): Cue | undefined {
-    const tok = (q: number): Token | undefined => (q >= 0 && q < view.index.length ? this.article.tokens[view.index[q]] : undefined);
-    const normal = (q: number): string => tok(q)?.normal ?? '';
-    const verb = tok(p)!;
-    const lemma = verb.lemma.toLowerCase();
+    const { words } = view;
+    const normal = (q: number): string => words.normal(q);
+    const lemma = words.lemma(p).toLowerCase();
     const quoteOnly = QUOTE_ONLY.has(lemma);
     const before = normal(p - 1);
     // "an estimated 5,000", "stronger-than-expected": adjectives, not reports; "declined to say", "likes to say": no one says anything.
     if (before === 'a' || before === 'an' || before === 'the' || before === '-' || before === 'to') return undefined;
     let q = p - 1;
-    while (q >= 0 && !view.quoted[q] && (tok(q)!.pos === 'ADV' || tok(q)!.pos === 'PART')) q--;
+    while (q >= 0 && !view.quoted[q] && (words.pos(q) === 'ADV' || words.pos(q) === 'PART')) q--;
     const passive = BE_FORMS.has(normal(q));
     if (passive) {
       // "were reported", "is estimated": no one is credited unless "by" names them.
       const by = [1, 2, 3].map((d) => p + d).find((i) => normal(i) === 'by');
       return by === undefined ? undefined : this.cue(this.article.sentences[view.sentence], this.phraseAfter(view, by + 1), quoteOnly);
     }
-    const next = tok(p + 1);
+    const next = words.pos(p + 1);
     // "of confirmed measles cases", "the reported deaths": a participle used as an adjective.
-    if (next?.pos === 'NOUN' && ['DET', 'ADP', 'ADJ', 'NUM'].includes(tok(p - 1)?.pos ?? '')) return undefined;
-    if (NOT_WITH_FIGURE_OBJECT.has(lemma) && next && (next.type === 'number' || next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ')) return undefined;
+    if (next === 'NOUN' && ['DET', 'ADP', 'ADJ', 'NUM'].includes(words.pos(p - 1))) return undefined;
+    if (NOT_WITH_FIGURE_OBJECT.has(lemma) && words.has(p + 1) && (words.type(p + 1) === 'number' || next === 'NUM' || next === 'DET' || next === 'NOUN' || next === 'ADJ')) return undefined;
     if (lemma === 'put' && ![1, 2, 3, 4, 5, 6].some((d) => normal(p + d) === 'at')) return undefined;
     // "a fee reported at 4 million pounds": a participle after its noun, not a report.
-    if (tok(p - 1)?.pos === 'NOUN' && normal(p + 1) === 'at' && normal(p + 2) !== 'least' && normal(p + 2) !== 'most') return undefined;
+    if (words.pos(p - 1) === 'NOUN' && normal(p + 1) === 'at' && normal(p + 2) !== 'least' && normal(p + 2) !== 'most') return undefined;
 
     const sentence = this.article.sentences[view.sentence];
     // '"…," said Rosa Delgado' and '…, said the union.' name the speaker after the verb.
@@ -284,14 +274,15 @@ class AttributionReader {
     if (!phrase.hasNoun) return undefined;
     if (EVIDENCE.has(lemma) && normal(p + 1) !== 'that' && !phrase.research) return undefined;
     // What follows the clause's verb (its object, an appended ", roughly a third of …") stays in scope; what comes before the clause does not.
-    const scope = phrase.subordinator === undefined ? sentence : { start: tok(phrase.subordinator)!.start, end: sentence.end };
+    const scope = phrase.subordinator === undefined ? sentence : { start: words.start(phrase.subordinator), end: sentence.end };
     return { scope, source: phrase.counted ? undefined : phrase.text, pronoun: phrase.pronoun, quoteOnly, counted: phrase.counted };
   }
 
   private phraseAfter(view: SentenceTokens, from: number): Phrase {
     let end = from;
-    while (end < view.index.length && end - from < MAX_SOURCE_TOKENS && !PHRASE_STOPS.has(this.article.tokens[view.index[end]].value)) end++;
-    if (end < view.index.length && end - from >= MAX_SOURCE_TOKENS && !PHRASE_STOPS.has(this.article.tokens[view.index[end]].value)) {
+    const { words } = view;
+    while (end < words.length && end - from < MAX_SOURCE_TOKENS && !PHRASE_STOPS.has(words.value(end))) end++;
+    if (end < words.length && end - from >= MAX_SOURCE_TOKENS && !PHRASE_STOPS.has(words.value(end))) {
       return { ...this.phrase(view, from, end), text: undefined };
     }
     return this.phrase(view, from, end);
@@ -305,38 +296,41 @@ class AttributionReader {
    * so the word opening the clause is returned with the phrase.
    */
   private subjectBefore(view: SentenceTokens, p: number): Phrase {
-    const tok = (q: number): Token => this.article.tokens[view.index[q]];
-    const isStop = (q: number): boolean => view.quoted[q] || PHRASE_STOPS.has(tok(q).value) || CLAUSE_OPENERS.has(tok(q).normal);
+    const { words } = view;
+    const isStop = (q: number): boolean => view.quoted[q] || PHRASE_STOPS.has(words.value(q)) || CLAUSE_OPENERS.has(words.normal(q));
     const floor = Math.max(0, p - MAX_SUBJECT_REACH);
     let end = p;
-    while (end > floor && !view.quoted[end - 1] && ['ADV', 'AUX', 'PART'].includes(tok(end - 1).pos)) end--;
+    while (end > floor && !view.quoted[end - 1] && ['ADV', 'AUX', 'PART'].includes(words.pos(end - 1))) end--;
     let start = end;
     while (start > floor && !isStop(start - 1)) start--;
-    if (start === end && end > floor && tok(end - 1).value === ',') {
+    if (start === end && end > floor && words.value(end - 1) === ',') {
       let clause = end - 1;
-      while (clause > floor && !view.quoted[clause - 1] && ![';', ':', '—', '–', '"', '“', '”'].includes(tok(clause - 1).value)) clause--;
+      while (clause > floor && !view.quoted[clause - 1] && ![';', ':', '—', '–', '"', '“', '”'].includes(words.value(clause - 1))) clause--;
       start = clause;
       end = clause;
       while (end < p && !isStop(end)) end++;
     }
-    const subordinator = start > 0 && CLAUSE_OPENERS.has(tok(start - 1).normal) ? start - 1 : undefined;
-    while (start < end && ['CCONJ', 'SCONJ', 'ADP'].includes(tok(start).pos)) start++;
+    const subordinator = start > 0 && CLAUSE_OPENERS.has(words.normal(start - 1)) ? start - 1 : undefined;
+    while (start < end && ['CCONJ', 'SCONJ', 'ADP'].includes(words.pos(start))) start++;
     const phrase = this.phrase(view, start, end);
     return { ...phrase, text: end - start > MAX_SOURCE_TOKENS ? undefined : phrase.text, subordinator };
   }
 
   private phrase(view: SentenceTokens, from: number, to: number): Phrase {
-    const tokens = view.index.slice(from, to).map((t) => this.article.tokens[t]);
-    if (tokens.length === 0) return { tokens: 0, hasNoun: false, hasVerb: false, pronoun: false, research: false };
-    const text = this.article.text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+    if (to <= from) return { tokens: 0, hasNoun: false, hasVerb: false, pronoun: false, research: false };
+    const { words } = view;
+    const some = (test: (p: number) => boolean): boolean => {
+      for (let p = from; p < to; p++) if (test(p)) return true;
+      return false;
+    };
     return {
-      text,
-      tokens: tokens.length,
-      hasNoun: tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON'),
-      hasVerb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
-      pronoun: tokens.length === 1 && PRONOUNS.has(tokens[0].normal),
-      research: tokens.some((t) => RESEARCH_NOUNS.has(t.normal)),
-      counted: tokens.some((t) => t.type === 'number' || t.pos === 'NUM'),
+      text: this.article.text.slice(words.start(from), words.end(to - 1)),
+      tokens: to - from,
+      hasNoun: some((p) => words.pos(p) === 'NOUN' || words.pos(p) === 'PROPN' || words.pos(p) === 'PRON'),
+      hasVerb: some((p) => words.pos(p) === 'VERB' || words.pos(p) === 'AUX'),
+      pronoun: to - from === 1 && PRONOUNS.has(words.normal(from)),
+      research: some((p) => RESEARCH_NOUNS.has(words.normal(p))),
+      counted: some((p) => words.type(p) === 'number' || words.pos(p) === 'NUM'),
     };
   }
 }
@@ -379,8 +373,9 @@ interface Phrase {
   subordinator?: number;
 }
 
-function isReportingVerb(token: Token): boolean {
-  const lemma = token.lemma.toLowerCase();
+function isReportingVerb(tokens: Tokens, t: number): boolean {
+  const lemma = tokens.lemma(t).toLowerCase();
   if (!REPORTING.has(lemma) && !QUOTE_ONLY.has(lemma)) return false;
-  return token.pos === 'VERB' || /ed$/.test(token.normal) || ['said', 'says', 'told', 'tells', 'wrote', 'found', 'shown'].includes(token.normal);
+  const normal = tokens.normal(t);
+  return tokens.pos(t) === 'VERB' || /ed$/.test(normal) || ['said', 'says', 'told', 'tells', 'wrote', 'found', 'shown'].includes(normal);
 }

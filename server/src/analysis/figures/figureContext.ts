@@ -1,5 +1,5 @@
 import type { Article } from '../article';
-import type { Token } from '../nlp';
+import type { Tokens } from '../tokens';
 import type { FigureMention } from './findFigures';
 import { firstIndexNotBefore } from '../search';
 
@@ -21,8 +21,8 @@ export class FigureContextReader {
     const sentenceWords = this.sentenceWords(figure.sentence);
     const own = new Map<string, number>();
     const { tokens } = this.article;
-    for (let t = this.firstTokenFrom(figure); t < tokens.length && tokens[t].end <= figure.span.end; t++) {
-      if (isContentWord(tokens[t])) increment(own, wordOf(tokens[t]));
+    for (let t = this.firstTokenFrom(figure); t < tokens.length && tokens.end(t) <= figure.span.end; t++) {
+      if (isContentWord(tokens, t)) increment(own, wordOf(tokens, t));
     }
     const has = (word: string): boolean => (sentenceWords.get(word) ?? 0) > (own.get(word) ?? 0);
     return {
@@ -38,7 +38,8 @@ export class FigureContextReader {
     if (!words) {
       words = new Map();
       const sentence = this.article.sentences[index];
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (isContentWord(this.article.tokens[t])) increment(words, wordOf(this.article.tokens[t]));
+      const { tokens } = this.article;
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (isContentWord(tokens, t)) increment(words, wordOf(tokens, t));
       this.counts.set(index, words);
     }
     return words;
@@ -48,16 +49,16 @@ export class FigureContextReader {
   private firstTokenFrom(figure: FigureMention): number {
     const { tokens } = this.article;
     const sentence = this.article.sentences[figure.sentence];
-    return firstIndexNotBefore(sentence.tokenStart, sentence.tokenEnd, (t) => tokens[t].start < figure.span.start);
+    return firstIndexNotBefore(sentence.tokenStart, sentence.tokenEnd, (t) => tokens.start(t) < figure.span.start);
   }
 }
 
-function isContentWord(token: Token): boolean {
-  return token.type === 'word' && !token.stopWord && token.normal.length >= 3;
+function isContentWord(tokens: Tokens, t: number): boolean {
+  return tokens.type(t) === 'word' && !tokens.stopWord(t) && tokens.normal(t).length >= 3;
 }
 
-function wordOf(token: Token): string {
-  return token.lemma.toLowerCase();
+function wordOf(tokens: Tokens, t: number): string {
+  return tokens.lemma(t).toLowerCase();
 }
 
 function increment(counts: Map<string, number>, word: string): void {

@@ -1,5 +1,6 @@
 import { perArticle, type Article, type Sentence } from '../article';
-import type { Token } from '../nlp';
+import { SentenceWords } from '../sentenceWords';
+import type { Tokens } from '../tokens';
 import type { Span } from '../types';
 import { canonicalValue, digitValue, fractionValue, looksLikeYear, numberWordValue, scaleValue } from './numbers';
 import { TIME_UNITS, currencyOfSymbol, matchUnit } from './units';
@@ -50,13 +51,11 @@ const RATE_WORDS = new Set(['a', 'an', 'per', 'each']);
 const RELATIVE_TIME = new Set(['ago', 'earlier', 'later', 'before', 'after', 'prior']);
 const SMALL_COUNT = 12;
 
-/** Token positions of one sentence without white-space tokens (hard-wrapped paragraphs keep line breaks inside sentences). */
+/** One sentence's words, and what the rules read around them. */
 interface SentenceView {
   article: Article;
   sentence: Sentence;
-  tokens: Token[];
-  /** Indices into `article.tokens`. */
-  index: number[];
+  words: SentenceWords;
   /** wink entity type per token index, where one covers it. */
   entityAt: Map<number, string>;
   startsList: boolean;
@@ -68,12 +67,11 @@ export const findFigures = perArticle((article: Article): readonly FigureMention
   const startsList = article.paragraphs.some((p) => /^1[.)]\s/.test(article.text.slice(p.start, p.end)));
   const figures: FigureMention[] = [];
   for (const sentence of article.sentences) {
-    const index: number[] = [];
-    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.tokens[t].value.trim() !== '') index.push(t);
-    const view: SentenceView = { article, sentence, tokens: article.tokens, index, entityAt, startsList };
+    const words = new SentenceWords(article.tokens, sentence.tokenStart, sentence.tokenEnd);
+    const view: SentenceView = { article, sentence, words, entityAt, startsList };
     let p = 0;
-    while (p < index.length) {
-      const read = mayStartFigure(article.tokens[index[p]]) ? readFigure(view, p) : undefined;
+    while (p < words.length) {
+      const read = mayStartFigure(article.tokens, words.index[p]) ? readFigure(view, p) : undefined;
       if (!read) {
         p++;
         continue;
@@ -86,9 +84,10 @@ export const findFigures = perArticle((article: Article): readonly FigureMention
 });
 
 /** A cheap test run on every token before the full reading: digits, a currency sign, or a word a number or fraction can start with. */
-function mayStartFigure(token: Token): boolean {
-  if (token.type === 'number' || token.type === 'currency') return true;
-  const word = token.normal;
+function mayStartFigure(tokens: Tokens, t: number): boolean {
+  const type = tokens.type(t);
+  if (type === 'number' || type === 'currency') return true;
+  const word = tokens.normal(t);
   return word === 'a' || word === 'an' || word === 'half' || MULTIPLIERS.has(word) || numberWordValue(word) !== undefined;
 }
 
@@ -114,34 +113,33 @@ interface Core {
 function readFigure(view: SentenceView, p: number): Read | undefined {
   const core = readCore(view, p);
   if (!core) return undefined;
-  const tok = (q: number): Token | undefined => (q >= 0 && q < view.index.length ? view.tokens[view.index[q]] : undefined);
-  const normal = (q: number): string => tok(q)?.normal ?? '';
+  const { words } = view;
+  const normal = (q: number): string => words.normal(q);
   const skip = (next: number): Read => ({ next });
 
-  const first = tok(core.start)!;
-  const entity = view.entityAt.get(view.index[core.start + (core.currency ? 1 : 0)]);
+  const entity = view.entityAt.get(words.index[core.start + (core.currency ? 1 : 0)]);
   const paragraph = view.article.paragraphs[view.sentence.paragraph];
-  const atParagraphStart = first.start === paragraph.start;
+  const atParagraphStart = words.start(core.start) === paragraph.start;
 
   // Numbering of lists and captions: "1. It adds…", "Photo 2 of 6", "1 of 3", and a list's title "7 things to know".
   if (atParagraphStart && (normal(core.end) === '.' || normal(core.end) === ')') && core.bare) return skip(core.end + 1);
-  if (normal(core.end) === 'of' && core.bare && digitValue(tok(core.end + 1)?.value ?? '') !== undefined && (atParagraphStart || LABEL_WORDS.has(normal(core.start - 1)))) {
+  if (normal(core.end) === 'of' && core.bare && digitValue(words.value(core.end + 1)) !== undefined && (atParagraphStart || LABEL_WORDS.has(normal(core.start - 1)))) {
     return skip(core.end + 2);
   }
   if (core.bare && view.sentence.paragraph === 0 && atParagraphStart && view.startsList) return skip(core.end);
   if (view.sentence.paragraph === 0 && isListTitle(view, core.end)) return skip(core.end + 1);
   if (core.bare && LABEL_WORDS.has(normal(core.start - 1))) return skip(core.end);
   // Identifiers glued to a name: "Covid-19", "F-16" (wink keeps most as one token; this catches the rest).
-  if (core.start > 0 && normal(core.start - 1) === '-' && adjacent(view, core.start - 1, core.start) && /^[A-Z]/.test(tok(core.start - 2)?.value ?? '')) return skip(core.end);
+  if (core.start > 0 && normal(core.start - 1) === '-' && adjacent(view, core.start - 1, core.start) && /^[A-Z]/.test(words.value(core.start - 2))) return skip(core.end);
   // Phone numbers: "call 311", "(555) 123-4567".
   if (core.bare && PHONE_VERBS.has(normal(core.start - 1))) return skip(core.end);
-  if (core.bare && normal(core.start - 1) === '(' && normal(core.end) === ')' && /^\d{3}-\d{4}$/.test(tok(core.end + 1)?.value ?? '')) return skip(core.end + 2);
+  if (core.bare && normal(core.start - 1) === '(' && normal(core.end) === ')' && /^\d{3}-\d{4}$/.test(words.value(core.end + 1))) return skip(core.end + 2);
   // Addresses: "200 Main Street".
   if (core.bare && isStreetName(view, core.end)) return skip(core.end);
   // Inside a URL, e-mail address or handle.
-  if (insideLink(view.article.text, first)) return skip(core.end);
+  if (insideLink(view.article.text, words.start(core.start), words.end(core.start))) return skip(core.end);
   // Ages: "Mensah, 24, joined", "aged 40", "children under 5".
-  if (core.bare && normal(core.start - 1) === ',' && (normal(core.end) === ',' || normal(core.end) === '.') && /^[A-Z]/.test(tok(core.start - 2)?.value ?? '')) return skip(core.end + 1);
+  if (core.bare && normal(core.start - 1) === ',' && (normal(core.end) === ',' || normal(core.end) === '.') && /^[A-Z]/.test(words.value(core.start - 2))) return skip(core.end + 1);
   if (core.bare && normal(core.start - 1) === 'aged') return skip(core.end);
   if (core.bare && (normal(core.start - 1) === 'under' || normal(core.start - 1) === 'over') && PEOPLE_NOUNS.has(normal(core.start - 2))) return skip(core.end);
   // Dates, times and ordinals as wink sees them ("June 19", "11 p.m.", "by 2030"), unless money.
@@ -151,12 +149,12 @@ function readFigure(view: SentenceView, p: number): Read | undefined {
 
   const unit = readUnit(view, core);
   if (unit.notAnAmount) return skip(unit.end);
-  if (core.bare && looksLikeYear(first.value) && !unit.plural && !unit.measure) return skip(core.end);
+  if (core.bare && looksLikeYear(words.value(core.start)) && !unit.plural && !unit.measure) return skip(core.end);
   if (!core.currency && !unit.measure && Number.isInteger(core.value) && core.value <= SMALL_COUNT && DEFINITE.has(normal(core.start - 1))) return skip(unit.end);
 
   const start = approximatorBefore(view, core.start) ?? core.start;
-  const from = tok(start)!.start;
-  const to = tok(unit.end - 1)!.end;
+  const from = words.start(start);
+  const to = words.end(unit.end - 1);
   const figure: FigureMention = {
     span: { start: from, end: to },
     text: view.article.text.slice(from, to),
@@ -169,26 +167,26 @@ function readFigure(view: SentenceView, p: number): Read | undefined {
 
 /** Reads a number at `p`: digits or number words, a currency sign, scale words, ratios and fractions. */
 function readCore(view: SentenceView, p: number): Core | undefined {
-  const tok = (q: number): Token | undefined => (q < view.index.length ? view.tokens[view.index[q]] : undefined);
-  const normal = (q: number): string => tok(q)?.normal ?? '';
+  const { words } = view;
+  const normal = (q: number): string => words.normal(q);
   let q = p;
   let currency: string | undefined;
-  if (tok(q)?.type === 'currency' || currencyOfSymbol(tok(q)?.value ?? '')) {
-    currency = currencyOfSymbol(tok(q)!.value) ?? tok(q)!.value;
+  if (words.type(q) === 'currency' || currencyOfSymbol(words.value(q))) {
+    currency = currencyOfSymbol(words.value(q)) ?? words.value(q);
     q++;
   }
-  const token = tok(q);
-  if (!token) return undefined;
+  if (!words.has(q)) return undefined;
+  const at = q;
 
   // Fractions: "a fifth of", "two-thirds", "nearly half its value".
   const fraction = readFraction(view, q);
   if (fraction && !currency) return { start: p, end: fraction.end, value: fraction.value, digits: false, bare: false };
 
-  let value = digitValue(token.value);
+  let value = digitValue(words.value(at));
   const digits = value !== undefined;
   if (value === undefined) {
-    if (token.type === 'number') return undefined;
-    value = numberWordValue(token.normal);
+    if (words.type(at) === 'number') return undefined;
+    value = numberWordValue(words.normal(at));
     if (value === undefined) return undefined;
     // Hyphenated tens: "twenty-five".
     if (value >= 20 && value % 10 === 0 && normal(q + 1) === '-' && adjacent(view, q, q + 1)) {
@@ -219,7 +217,7 @@ function readCore(view: SentenceView, p: number): Core | undefined {
   let ratio = false;
   const denominatorAt = normal(q) === 'in' ? q + 1 : normal(q) === 'out' && normal(q + 1) === 'of' ? q + 2 : -1;
   if (denominatorAt > 0) {
-    const denominator = digitValue(tok(denominatorAt)?.value ?? '') ?? numberWordValue(normal(denominatorAt));
+    const denominator = digitValue(words.value(denominatorAt)) ?? numberWordValue(normal(denominatorAt));
     if (denominator) {
       value /= denominator;
       ratio = true;
@@ -227,20 +225,20 @@ function readCore(view: SentenceView, p: number): Core | undefined {
     }
   }
   // Money ranges: "$3.80 to $4.00".
-  if (currency && normal(q) === 'to' && currencyOfSymbol(tok(q + 1)?.value ?? '') && digitValue(tok(q + 2)?.value ?? '') !== undefined) q += 3;
-  const bare = digits && !currency && !scaled && !ratio && /^\d+$/.test(token.value);
+  if (currency && normal(q) === 'to' && currencyOfSymbol(words.value(q + 1)) && digitValue(words.value(q + 2)) !== undefined) q += 3;
+  const bare = digits && !currency && !scaled && !ratio && /^\d+$/.test(words.value(at));
   return { start: p, end: q, value, currency, digits, bare };
 }
 
 function readFraction(view: SentenceView, q: number): { value: number; end: number } | undefined {
-  const normal = (i: number): string => (i >= 0 && i < view.index.length ? view.tokens[view.index[i]].normal : '');
+  const normal = (i: number): string => view.words.normal(i);
   const word = normal(q);
   if (word === 'half') {
     const before = normal(q - 1);
     const after = normal(q + 1);
     const quantified = ['of', 'its', 'their', 'his', 'her', 'our'].includes(after) || APPROXIMATORS.some((a) => a.length === 1 && a[0] === before);
     // "the second half", "a half", "half an hour" are not shares of anything.
-    if (!quantified || before === 'the' || before === 'a' || view.entityAt.get(view.index[q - 1]) === 'ORDINAL') return undefined;
+    if (!quantified || before === 'the' || before === 'a' || view.entityAt.get(view.words.index[q - 1]) === 'ORDINAL') return undefined;
     return { value: 0.5, end: q + 1 };
   }
   const times = MULTIPLIERS.get(word);
@@ -278,8 +276,8 @@ interface Unit {
 
 /** Reads what the number counts or measures after `core.end`, and a rate ("a day", "per container"). */
 function readUnit(view: SentenceView, core: Core): Unit {
-  const tok = (q: number): Token | undefined => (q >= 0 && q < view.index.length ? view.tokens[view.index[q]] : undefined);
-  const normal = (q: number): string => tok(q)?.normal ?? '';
+  const { words } = view;
+  const normal = (q: number): string => words.normal(q);
   let q = core.end;
   let unit = core.currency ?? '';
   let measure = core.currency !== undefined;
@@ -295,10 +293,10 @@ function readUnit(view: SentenceView, core: Core): Unit {
     measure = true;
     q += 2;
   } else {
-    const words: string[] = [];
-    for (let i = q; i < q + 3 && i < view.index.length; i++) words.push(normal(i));
+    const following: string[] = [];
+    for (let i = q; i < q + 3 && i < words.length; i++) following.push(normal(i));
     // Money carries its unit in the sign: "$45 million" is followed by what it pays for, not by a unit.
-    const match = core.currency ? undefined : matchUnit(words);
+    const match = core.currency ? undefined : matchUnit(following);
     if (match) {
       // "9,000 pounds of produce" weighs; "4 million pounds" paid for a player is money.
       unit = match.unit === 'GBP' && normal(q + match.length) === 'of' ? 'lb' : match.unit;
@@ -306,7 +304,7 @@ function readUnit(view: SentenceView, core: Core): Unit {
       q += match.length;
     } else if (TIME_UNITS.has(normal(q))) {
       timeSpan = true;
-      unit = tok(q)!.lemma;
+      unit = words.lemma(q);
       plural = true;
       q++;
     } else if (!core.currency) {
@@ -320,13 +318,13 @@ function readUnit(view: SentenceView, core: Core): Unit {
   }
   // Rates: "$45 million a day", "2.1 million containers a year", "150 euros per container"; not "a year earlier".
   let rate = false;
-  const rateNoun = tok(q + 1)?.type === 'word' && (tok(q + 1)?.pos === 'NOUN' || TIME_UNITS.has(normal(q + 1)));
+  const rateNoun = words.type(q + 1) === 'word' && (words.pos(q + 1) === 'NOUN' || TIME_UNITS.has(normal(q + 1)));
   if (RATE_WORDS.has(normal(q)) && rateNoun && unit !== '' && !RELATIVE_TIME.has(normal(q + 2))) {
-    unit = `${unit}/${tok(q + 1)!.lemma}`;
+    unit = `${unit}/${words.lemma(q + 1)}`;
     rate = true;
     q += 2;
   }
-  const entity = view.entityAt.get(view.index[core.start + (core.currency ? 1 : 0)]);
+  const entity = view.entityAt.get(words.index[core.start + (core.currency ? 1 : 0)]);
   const inDuration = entity === 'DURATION' && !measure;
   const previous = normal(core.start - 1);
   // A span of time is an amount only as a frequency ("every six minutes") or a change ("cut … by 8 minutes").
@@ -336,56 +334,53 @@ function readUnit(view: SentenceView, core: Core): Unit {
 
 /** The noun phrase a number counts: "shipping containers", "other buildings", "corporate jobs". */
 function counted(view: SentenceView, q: number): { lemma: string; plural: boolean; end: number } | undefined {
+  const { words } = view;
   let head: number | undefined;
-  for (let i = q; i < q + 4 && i < view.index.length; i++) {
-    const token = view.tokens[view.index[i]];
-    if (token.type !== 'word') break;
-    if (token.pos === 'NOUN') head = i;
-    else if (token.pos === 'ADJ' || token.pos === 'PROPN' || (token.pos === 'VERB' && token.normal.endsWith('ing'))) {
+  for (let i = q; i < q + 4 && i < words.length; i++) {
+    if (words.type(i) !== 'word') break;
+    const pos = words.pos(i);
+    if (pos === 'NOUN') head = i;
+    else if (pos === 'ADJ' || pos === 'PROPN' || (pos === 'VERB' && words.normal(i).endsWith('ing'))) {
       if (head !== undefined) break;
     } else break;
   }
   if (head === undefined) return undefined;
-  const token = view.tokens[view.index[head]];
-  return { lemma: token.lemma.toLowerCase(), plural: token.normal !== token.lemma.toLowerCase(), end: head + 1 };
+  const lemma = words.lemma(head).toLowerCase();
+  return { lemma, plural: words.normal(head) !== lemma, end: head + 1 };
 }
 
 function approximatorBefore(view: SentenceView, p: number): number | undefined {
   for (const phrase of APPROXIMATORS) {
     const start = p - phrase.length;
     if (start < 0) continue;
-    if (phrase.every((word, i) => view.tokens[view.index[start + i]].normal === word)) return start;
+    if (phrase.every((word, i) => view.words.normal(start + i) === word)) return start;
   }
   return undefined;
 }
 
 function adjacent(view: SentenceView, a: number, b: number): boolean {
-  const left = view.tokens[view.index[a]];
-  const right = view.tokens[view.index[b]];
-  return left !== undefined && right !== undefined && left.end === right.start;
+  const { words } = view;
+  return words.has(a) && words.has(b) && words.end(a) === words.start(b);
 }
 
 /** A listicle's title: "7 things to know", "Five ways to save" (a plural noun, then "to" and a verb). */
 function isListTitle(view: SentenceView, q: number): boolean {
-  const noun = view.tokens[view.index[q]];
-  const to = view.tokens[view.index[q + 1]];
-  const verb = view.tokens[view.index[q + 2]];
-  return noun?.pos === 'NOUN' && noun.normal !== noun.lemma.toLowerCase() && to?.normal === 'to' && verb?.pos === 'VERB';
+  const { words } = view;
+  return words.pos(q) === 'NOUN' && words.normal(q) !== words.lemma(q).toLowerCase() && words.normal(q + 1) === 'to' && words.pos(q + 2) === 'VERB';
 }
 
 function isStreetName(view: SentenceView, q: number): boolean {
-  for (let i = q; i < q + 4 && i < view.index.length; i++) {
-    const token = view.tokens[view.index[i]];
-    if (!/^[A-Z]/.test(token.value)) return false;
-    if (i > q && STREET_WORDS.has(token.normal)) return true;
+  for (let i = q; i < q + 4 && i < view.words.length; i++) {
+    if (!/^[A-Z]/.test(view.words.value(i))) return false;
+    if (i > q && STREET_WORDS.has(view.words.normal(i))) return true;
   }
   return false;
 }
 
-/** True when the token sits in a run of non-space text that is a link, an address or a handle. */
-function insideLink(text: string, token: Token): boolean {
-  let start = token.start;
-  let end = token.end;
+/** True when the token at [tokenStart, tokenEnd) sits in a run of non-space text that is a link, an address or a handle. */
+function insideLink(text: string, tokenStart: number, tokenEnd: number): boolean {
+  let start = tokenStart;
+  let end = tokenEnd;
   while (start > 0 && !/\s/.test(text[start - 1])) start--;
   while (end < text.length && !/\s/.test(text[end])) end++;
   const chunk = text.slice(start, end);

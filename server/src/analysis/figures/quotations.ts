@@ -1,4 +1,5 @@
 import { perArticle, type Article } from '../article';
+import type { SentenceWords } from '../sentenceWords';
 import type { Span } from '../types';
 
 /** Quoted speech: the text between a pair of double quotation marks, marks included. */
@@ -53,4 +54,16 @@ export function quotationAt(quotations: readonly Quotation[], offset: number): Q
     else return q;
   }
   return undefined;
+}
+
+/**
+ * Per position of `words`, whether it lies inside a quotation. The marks themselves belong to the text
+ * around it: ',"' then 'said X'.
+ */
+export function quotedWords(words: SentenceWords, quotations: readonly Quotation[]): boolean[] {
+  return words.index.map((_, p) => {
+    const start = words.start(p);
+    const quotation = quotationAt(quotations, start);
+    return quotation !== undefined && start !== quotation.start && words.end(p) !== quotation.end;
+  });
 }

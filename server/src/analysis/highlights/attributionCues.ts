@@ -1,6 +1,6 @@
 import type { Article } from '../article';
-import type { Token } from '../nlp';
-import { quotationAt, type Quotation } from '../figures/quotations';
+import { quotedWords, type Quotation } from '../figures/quotations';
+import { SentenceWords } from '../sentenceWords';
 import type { Span } from '../types';
 
 /** Verbs of saying and reporting, by lemma: the words an editor looks for when asking "who says so?". */
@@ -30,47 +30,38 @@ const SPEAKER_TAGS = new Set(['PROPN', 'PRON', 'DET']);
 export function findAttributionCues(article: Article, quotations: readonly Quotation[]): Span[] {
   const cues: Span[] = [];
   for (const sentence of article.sentences) {
-    const words: Token[] = [];
-    const quoted: boolean[] = [];
-    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-      const token = article.tokens[t];
-      if (token.value.trim() === '') continue;
-      const quotation = quotationAt(quotations, token.start);
-      words.push(token);
-      // Marks belong to the text around a quotation (',"' then 'said X'); the words inside do not.
-      quoted.push(quotation !== undefined && token.start !== quotation.start && token.end !== quotation.end);
-    }
+    const words = new SentenceWords(article.tokens, sentence.tokenStart, sentence.tokenEnd);
+    const quoted = quotedWords(words, quotations);
     for (let p = 0; p < words.length; p++) {
       if (quoted[p]) continue;
-      const word = words[p];
-      if (word.normal === 'according' && words[p + 1]?.normal === 'to') {
-        cues.push({ start: word.start, end: words[p + 1].end });
+      const word = words.normal(p);
+      if (word === 'according' && words.normal(p + 1) === 'to') {
+        cues.push({ start: words.start(p), end: words.end(p + 1) });
         p++;
-      } else if (word.normal === 'citing') {
-        cues.push({ start: word.start, end: word.end });
-      } else if (isReportingVerb(word) && creditsSomeone(words, p)) {
-        cues.push({ start: word.start, end: word.end });
+      } else if (word === 'citing') {
+        cues.push({ start: words.start(p), end: words.end(p) });
+      } else if (isReportingVerb(words, p) && creditsSomeone(words, p)) {
+        cues.push({ start: words.start(p), end: words.end(p) });
       }
     }
   }
   return cues;
 }
 
-function isReportingVerb(token: Token): boolean {
-  if (!REPORTING.has(token.lemma.toLowerCase())) return false;
-  return token.pos === 'VERB' || ALWAYS_VERBS.has(token.normal);
+function isReportingVerb(words: SentenceWords, p: number): boolean {
+  if (!REPORTING.has(words.lemma(p).toLowerCase())) return false;
+  return words.pos(p) === 'VERB' || ALWAYS_VERBS.has(words.normal(p));
 }
 
-function creditsSomeone(words: Token[], p: number): boolean {
-  const normal = (q: number): string => words[q]?.normal ?? '';
+function creditsSomeone(words: SentenceWords, p: number): boolean {
+  const normal = (q: number): string => words.normal(q);
   if (NOT_AFTER.has(normal(p - 1))) return false;
   let q = p - 1;
-  while (q >= 0 && (words[q].pos === 'ADV' || words[q].pos === 'PART')) q--;
+  while (q >= 0 && (words.pos(q) === 'ADV' || words.pos(q) === 'PART')) q--;
   if (BE_FORMS.has(normal(q))) return [1, 2, 3].some((d) => normal(p + d) === 'by');
-  if (!SPEECH_ONLY.has(words[p].lemma.toLowerCase())) return true;
-  const after = words[p + 1];
-  if (after === undefined || CLOSERS.has(after.normal)) return true;
+  if (!SPEECH_ONLY.has(words.lemma(p).toLowerCase())) return true;
+  if (!words.has(p + 1) || CLOSERS.has(normal(p + 1))) return true;
   // '…," added Ruiz' and '…, noted the ministry': the speaker follows the verb.
   const before = normal(p - 1);
-  return (QUOTE_MARKS.has(before) || before === ',') && SPEAKER_TAGS.has(after.pos);
+  return (QUOTE_MARKS.has(before) || before === ',') && SPEAKER_TAGS.has(words.pos(p + 1));
 }
