@@ -21,6 +21,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** A language client for tests: spawns `bin/provenance-ls --stdio` and keeps the latest diagnostics per document. */
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams['diagnostics']>();
+  /** The documents diagnostics were published for, in the order they came. */
+  readonly published: string[] = [];
   private readonly waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
   /** Messages the server logged, so a failing test can show them. */
@@ -34,6 +36,7 @@ export class TestClient {
   ) {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.published.push(params.uri);
       for (const wake of this.waiters.splice(0)) wake();
     });
     connection.onNotification(StatusNotification, (params) => {

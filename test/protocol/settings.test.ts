@@ -121,3 +121,29 @@ test('semantic tokens asked for during the debounce wait for it rather than anal
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('an edit that changes the findings of other articles publishes the edited document first', async () => {
+  const copies = path.join(REPO_ROOT, 'test', 'fixtures', 'copies');
+  const sources = ['court-original.txt', 'dam-wire-original.txt', 'unrelated-library.txt'];
+  const files: Record<string, string> = { 'digest.txt': 'Posted March 5, 2025\n\nA quiet week.\n' };
+  for (const name of sources) files[name] = await fs.readFile(path.join(copies, name), 'utf8');
+  const dir = await workspaceWith(files);
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+  const { client } = await TestClient.start(dir, { debounceMs: 0 });
+  try {
+    await client.waitFor(() => client.status?.indexing === false && Object.keys(files).every((name) => client.diagnostics.has(uri(name))));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('digest.txt'), languageId: 'plaintext', version: 1, text: files['digest.txt'] } });
+    // The digest takes a long paragraph from each source, which gives each of them a copied passage.
+    const lifted = sources.map((name) => files[name].split(/\n\s*\n/).reduce((a, b) => (b.length > a.length ? b : a)));
+    const from = client.published.length;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('digest.txt'), version: 2 }, contentChanges: [{ text: `Posted March 5, 2025\n\n${lifted.join('\n\n')}\n` }] });
+    const copied = (name: string) => (client.diagnostics.get(uri(name)) ?? []).some((d) => d.code === 'copied-passage');
+    await client.waitFor(() => sources.every(copied) && copied('digest.txt'));
+    const wave = client.published.slice(from);
+    assert.ok(sources.every((name) => wave.includes(uri(name))), 'the sources were published again');
+    assert.equal(wave[0], uri('digest.txt'), `published in the order ${wave.map((u) => path.basename(u)).join(', ')}`);
+  } finally {
+    await client.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
