@@ -5,7 +5,7 @@ import type { UnitPair, WordedPair } from './alignment';
 import { ArticleUnits } from './articleUnits';
 import { CandidateClasses } from './candidateClasses';
 import { resolveCopyOptions, type CopyDetectorOptions } from './options';
-import { passageUnits } from './passageUnits';
+import { passageUnits, RecentParagraphs } from './passageUnits';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
 import { copiedPairs, type PairSides } from './passageRules';
 import { compareUnits, surfaceSimilarity, UnitNorms } from './similarity';
@@ -30,6 +30,8 @@ interface Matches {
 
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
 const MAX_COMPARED_ARTICLES = 20;
+/** Paragraphs whose units are kept for the next version of their article: a long article's several times over. */
+const RECENT_PARAGRAPHS = 2048;
 /** Candidate weights of articles are ranked to this many parts in one. */
 const WEIGHT_PRECISION = 1e9;
 
@@ -57,6 +59,7 @@ export class CopyDetector implements Detector {
   private readonly outgoing = new Map<number, Set<number>>();
   private readonly incoming = new Map<number, Set<number>>();
   private readonly wordings: WordingMatcher;
+  private readonly recentParagraphs = new RecentParagraphs(RECENT_PARAGRAPHS);
   /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
   private docSlots = new Int32Array(0);
@@ -70,7 +73,7 @@ export class CopyDetector implements Detector {
     const existing = this.byUri.get(article.uri);
     if (existing) this.remove(existing.article);
     const id = this.nextId++;
-    const units = passageUnits(article);
+    const units = passageUnits(article, this.recentParagraphs);
     const { classes, votes } = this.terms.add(units, id);
     const entry: Entry = { id, article, units: new ArticleUnits(units, classes), votes };
     this.byUri.set(article.uri, entry);

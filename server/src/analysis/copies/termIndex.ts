@@ -1,5 +1,5 @@
 import { ChangeStamps, type StampedState } from './changeStamps';
-import type { Unit } from './passageUnits';
+import type { Unit, UnitWording } from './passageUnits';
 import { WordingTable } from './wordingTable';
 
 export const QUOTED = 1;
@@ -106,6 +106,8 @@ export class TermIndex implements StampedState {
   private log: IndexChange[] = [];
   /** Position of `log[0]` in the sequence of all changes. */
   private logStart = 0;
+  /** The class and capitalisation votes of wordings already filed, which an edited article files again. */
+  private readonly filed = new WeakMap<UnitWording, { cls: UnitClass; votes: readonly number[] }>();
 
   /**
    * Interns the terms and words of an article's units, counts them and files each unit under its class;
@@ -114,15 +116,19 @@ export class TermIndex implements StampedState {
   add(units: Unit[], article: number): IndexedUnits {
     this.changes++;
     const votes: number[] = [];
-    const classes = units.map((unit, index) => {
+    const classes = units.map(({ wording }, index) => {
       this.liveUnits++;
-      for (const term of unit.terms) {
-        if (term.capitalised === undefined) continue;
-        const vote = (this.internTerm(term.key) << 1) | (term.capitalised ? 1 : 0);
+      let filed = this.filed.get(wording);
+      // A class that was dropped takes its wording with it: the wording is filed afresh.
+      if (!filed || this.classes[filed.cls.id] !== filed.cls) {
+        const unitVotes = wording.terms.flatMap((term) => (term.capitalised === undefined ? [] : [(this.internTerm(term.key) << 1) | (term.capitalised ? 1 : 0)]));
+        this.filed.set(wording, (filed = { cls: this.classFor(wording), votes: unitVotes }));
+      }
+      for (const vote of filed.votes) {
         votes.push(vote);
         this.vote(vote, 1);
       }
-      const cls = this.classFor(unit);
+      const { cls } = filed;
       this.countUnit(cls, 1);
       this.stamps.touchClass(cls.id, cls.members.length);
       cls.members.push(article, index);
@@ -244,7 +250,7 @@ export class TermIndex implements StampedState {
   }
 
   /** The unit's terms and words in the layout of `UnitClass.data`. */
-  private wording(unit: Unit): { data: Int32Array; termCount: number } {
+  private wording(unit: UnitWording): { data: Int32Array; termCount: number } {
     const packed = unit.terms.map((term) => (this.internTerm(term.key) << FLAG_BITS) | (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0));
     packed.sort((x, y) => x - y);
     const terms: number[] = [];
@@ -260,7 +266,7 @@ export class TermIndex implements StampedState {
     return { data, termCount: terms.length };
   }
 
-  private classFor(unit: Unit): UnitClass {
+  private classFor(unit: UnitWording): UnitClass {
     const { data, termCount } = this.wording(unit);
     const existing = this.wordings.find(data, termCount);
     if (existing) return existing;
