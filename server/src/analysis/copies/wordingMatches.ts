@@ -42,8 +42,12 @@ interface KeptArticle {
   wordings: Map<number, KeptWording>;
 }
 
-/** Articles whose wordings' matches are kept: the ones being typed into, and those they share passages with. */
-const KEPT_ARTICLES = 32;
+/**
+ * Articles whose wordings' matches are kept: the ones being typed into, and those whose findings each
+ * keystroke in them makes stale (the articles they share passages, figures or events with), which are
+ * checked again in turn: a few dozen for a long article, and fewer kept than that would forget every one.
+ */
+const KEPT_ARTICLES = 256;
 /** Headroom on a similarity bound, so that rounding in the last bits never rules out a pair that qualifies. */
 const BOUND_SLACK = 1 + 1e-9;
 
