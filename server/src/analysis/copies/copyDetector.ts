@@ -30,8 +30,8 @@ interface Matches {
 
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
 const MAX_COMPARED_ARTICLES = 20;
-/** Paragraphs whose units are kept for the next version of their article: a long article's several times over. */
-const RECENT_PARAGRAPHS = 2048;
+/** Paragraphs whose units are kept for the next version of their article: a long article's five times over. */
+const RECENT_PARAGRAPHS = 512;
 /** Candidate weights of articles are ranked to this many parts in one. */
 const WEIGHT_PRECISION = 1e9;
 
