@@ -131,6 +131,12 @@ function diagnosticsFor(uri: string): Diagnostic[] {
 
 /** Longest stretch spent computing and publishing other articles' findings before edits and requests get a turn. */
 const PUBLISH_SLICE_MS = 10;
+/**
+ * For this long after an open document was edited, other articles are published one per turn: the
+ * next keystroke then waits for one article's findings at most rather than for a whole slice.
+ */
+const TYPING_PAUSE_MS = 1000;
+let lastEdit = Number.NEGATIVE_INFINITY;
 let openDocumentPublished = false;
 /** Diagnostics last published per document, for the status bar's count without recomputing anything. */
 const publishedCounts = new Map<string, number>();
@@ -153,9 +159,10 @@ function flushPublish(): void {
   // waits for, and messages are only written out once this turn of the event loop ends.
   if (!openPublishedNow) {
     const started = Date.now();
+    const typing = started - lastEdit < TYPING_PAUSE_MS;
     for (const uri of pendingPublish) {
       publish(uri);
-      if (Date.now() - started > PUBLISH_SLICE_MS) break;
+      if (typing || Date.now() - started > PUBLISH_SLICE_MS) break;
     }
   }
   if (pendingPublish.size > 0) {
@@ -265,6 +272,7 @@ async function scan(): Promise<void> {
 
 documents.onDidOpen(({ document }) => index.setOpenText(document.uri, document.getText()));
 documents.onDidChangeContent(({ document }) => {
+  lastEdit = Date.now();
   // Typing produces a change per keystroke; analyse once the burst settles.
   clearTimeout(pendingEdits.get(document.uri));
   pendingEdits.set(

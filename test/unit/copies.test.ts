@@ -241,3 +241,49 @@ test('typing into an article that shares passages gives, after every keystroke, 
     for (const { uri } of sources) assert.deepEqual(live.findings(uri), fresh.findings(uri), `${uri} after typing "${letter}"`);
   }
 });
+
+test('an edit that gathers words scattered over an article into one copied sentence is found by the article it copies', () => {
+  // The words only move inside the edited article, so no word's weight changes: what reveals the copy to
+  // the other article is the new wording among its candidates.
+  const source = { uri: 'file:///news/source.txt', text: 'Engineers reinforced the crumbling harbour wall before winter storms battered the coastline.\n\nThe town council met on Monday.' };
+  const words = ['engineers', 'reinforced', 'crumbling', 'harbour', 'wall', 'winter', 'storms', 'battered', 'coastline'];
+  const scattered = words.map((word, i) => `Item ${i + 1} mentions ${word} once.`).join('\n\n');
+  const gathered = ['Engineers reinforced a crumbling harbour wall before winter storms battered the coastline.', ...words.slice(1).map((_, i) => `Item ${i + 1} mentions once.`)].join('\n\n');
+  const editor = { uri: 'file:///news/editor.txt', text: scattered };
+  const live = corpusOf([source, editor]);
+  assert.deepEqual(copies(live, source.uri), []);
+  live.upsert({ uri: editor.uri, text: gathered });
+  const fresh = corpusOf([source, { uri: editor.uri, text: gathered }]);
+  assert.equal(copies(fresh, source.uri).length, 1, 'the gathered sentence copies the source');
+  assert.deepEqual(copies(live, source.uri), copies(fresh, source.uri));
+});
+
+test('a sentence shared with an article just removed, then written twice, is reported as repeated', () => {
+  // The edited article takes over the removed one's sentences, so every wording keeps as many units as
+  // before: only where the edited article uses them tells that its matches changed.
+  const sentence = 'Inspectors found a long crack running through the base of the pier and ordered the bridge shut.';
+  const other = { uri: 'file:///news/other.txt', text: `${sentence}\n\nThe market moves to the car park.` };
+  const edited = { uri: 'file:///news/edited.txt', text: `${sentence}\n\nRoadworks close the high street until Friday.` };
+  const live = corpusOf([other, edited]);
+  assert.equal(copies(live, edited.uri).length, 1);
+  live.remove(other.uri);
+  const twice = { uri: edited.uri, text: `${edited.text}\n\n${other.text}` };
+  live.upsert(twice);
+  const repeated = live.findings(edited.uri).filter((f) => f.code === 'repeated-passage');
+  assert.equal(repeated.length, 2);
+  assert.deepEqual(live.findings(edited.uri), corpusOf([twice]).findings(edited.uri));
+});
+
+test('a lightly edited copy made verbatim is then reported as verbatim by the article it copies', () => {
+  // The edit changes no word's weight, only which wording has the copy's unit.
+  const original = { uri: 'file:///news/original.txt', text: 'Inspectors found a long crack running through the base of the pier and ordered the bridge shut.\n\nThe market moves to the car park.' };
+  const copy = { uri: 'file:///news/copy.txt', text: 'Inspectors found the long crack running through the base of the pier and ordered the bridge shut.\n\nRoadworks close the high street.' };
+  const live = corpusOf([original, copy]);
+  const kinds = (corpus: Corpus): string[] => copies(corpus, original.uri).map((f) => (f.data?.kind === 'copied-passage' ? f.data.copyKind : ''));
+  assert.deepEqual(kinds(live), ['near-verbatim']);
+  const verbatim = { uri: copy.uri, text: copy.text.replace('found the', 'found a') };
+  live.upsert(verbatim);
+  const fresh = corpusOf([original, verbatim]);
+  assert.deepEqual(kinds(fresh), ['verbatim']);
+  assert.deepEqual(live.findings(original.uri), fresh.findings(original.uri));
+});

@@ -25,7 +25,7 @@ export class ArticleUnits {
       this.fields[i * FIELDS + START] = unit.start;
       this.fields[i * FIELDS + END] = unit.end;
       this.fields[i * FIELDS + SENTENCE] = unit.sentence;
-      this.fields[i * FIELDS + UNQUOTED_WORDS] = unit.unquotedWords;
+      this.fields[i * FIELDS + UNQUOTED_WORDS] = unit.wording.unquotedWords;
     });
   }
 

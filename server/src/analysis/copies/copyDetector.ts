@@ -5,26 +5,12 @@ import type { UnitPair, WordedPair } from './alignment';
 import { ArticleUnits } from './articleUnits';
 import { CandidateClasses } from './candidateClasses';
 import { resolveCopyOptions, type CopyDetectorOptions } from './options';
-import { passageUnits } from './passageUnits';
+import { passageUnits, RecentParagraphs } from './passageUnits';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
-import { copiedPairs, PAIR_FLOOR, type PairSides } from './passageRules';
-import { compareUnits, NEAR_VERBATIM, similarityBound, surfaceSimilarity, termWeight, UnitNorms, type UnitScore } from './similarity';
-import { TermIndex, termId, wordCount, type UnitClass } from './termIndex';
-
-/** A class of units that a wording of the article being checked resembles. */
-interface Resemblance extends UnitScore {
-  cls: UnitClass;
-  /** Known only for the wording's own class, whose members share its wording. */
-  surface?: number;
-}
-
-/** What the units of one wording resemble, worked out once however often the article uses the wording. */
-interface WordingMatches {
-  /** Classes with units in other articles. */
-  resembled: Resemblance[];
-  /** Units of the same article that repeat the wording; may include the units of the wording itself. */
-  repeats: OtherUnit[];
-}
+import { copiedPairs, type PairSides } from './passageRules';
+import { compareUnits, surfaceSimilarity, UnitNorms } from './similarity';
+import { TermIndex, type UnitClass } from './termIndex';
+import { WordingMatcher, type Resemblance } from './wordingMatches';
 
 interface Entry {
   id: number;
@@ -44,10 +30,10 @@ interface Matches {
 
 /** Other articles aligned with one article at most (the closest by candidate similarity). */
 const MAX_COMPARED_ARTICLES = 20;
+/** Paragraphs whose units are kept for the next version of their article: a long article's five times over. */
+const RECENT_PARAGRAPHS = 512;
 /** Candidate weights of articles are ranked to this many parts in one. */
 const WEIGHT_PRECISION = 1e9;
-/** Headroom on a similarity bound, so that rounding in the last bits never rules out a pair that qualifies. */
-const BOUND_SLACK = 1 + 1e-9;
 
 /**
  * Passages one article shares with others (copied verbatim, lightly edited or reworded) and passages it
@@ -72,20 +58,22 @@ export class CopyDetector implements Detector {
    */
   private readonly outgoing = new Map<number, Set<number>>();
   private readonly incoming = new Map<number, Set<number>>();
-  private readonly candidates = new CandidateClasses(this.terms);
+  private readonly wordings: WordingMatcher;
+  private readonly recentParagraphs = new RecentParagraphs(RECENT_PARAGRAPHS);
   /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
   private docSlots = new Int32Array(0);
 
   constructor(options: Partial<CopyDetectorOptions> = {}) {
     this.options = resolveCopyOptions(options);
+    this.wordings = new WordingMatcher(this.terms, this.norms, new CandidateClasses(this.terms), this.options.minWords);
   }
 
   add(article: Article): void {
     const existing = this.byUri.get(article.uri);
     if (existing) this.remove(existing.article);
     const id = this.nextId++;
-    const units = passageUnits(article);
+    const units = passageUnits(article, this.recentParagraphs);
     const { classes, votes } = this.terms.add(units, id);
     const entry: Entry = { id, article, units: new ArticleUnits(units, classes), votes };
     this.byUri.set(article.uri, entry);
@@ -146,21 +134,7 @@ export class CopyDetector implements Detector {
   private computeMatches(entry: Entry): Matches {
     this.terms.settle();
     const { classes } = entry.units;
-    // Where each of the article's wordings occurs in it.
-    const unitsOf = new Map<number, number[]>();
-    classes.forEach((cls, index) => {
-      const units = unitsOf.get(cls.id);
-      if (units) units.push(index);
-      else unitsOf.set(cls.id, [index]);
-    });
-    const byWording = new Map<number, WordingMatches>();
-    const repeats = new Map<number, OtherUnit[]>();
-    const resembled = classes.map((cls, index) => {
-      let found = byWording.get(cls.id);
-      if (!found) byWording.set(cls.id, (found = this.wordingMatches(cls, unitsOf)));
-      if (found.repeats.length > 0) repeats.set(index, found.repeats);
-      return found.resembled;
-    });
+    const { resembled, repeats } = this.wordings.match(entry.article.uri, classes);
     // Units of one class share their wording, so it is compared once per pair of classes.
     const surfaces = new Map<number, Map<number, number>>();
     const surfaceOf = (x: UnitClass, y: UnitClass): number => {
@@ -179,59 +153,6 @@ export class CopyDetector implements Detector {
       if (accepted.length > 0) copies.set(otherId, accepted);
     }
     return { copies, repeats };
-  }
-
-  /**
-   * The classes a wording resembles among its candidates, and the units of its own article that repeat
-   * it. `unitsOf` tells which classes the article uses, and where.
-   */
-  private wordingMatches(own: UnitClass, unitsOf: Map<number, number[]>): WordingMatches {
-    const resembled: Resemblance[] = [];
-    const repeats: OtherUnit[] = [];
-    const ownUnits = unitsOf.get(own.id)!;
-    // The class's other members are word-for-word copies of this wording.
-    if (own.members.length > 2) {
-      if (own.members.length / 2 > ownUnits.length) {
-        const score = compareUnits(this.terms, this.norms, own, own);
-        if (score.similarity > 0) resembled.push({ cls: own, ...score, surface: 1 });
-      }
-      if (ownUnits.length > 1 && wordCount(own) >= this.options.minWords) for (const index of ownUnits) repeats.push({ index, surface: 1 });
-    }
-    const most = this.sharedWeightBound(own);
-    const candidates = this.candidates.of(own);
-    for (let c = 0; c < candidates.length; c += 2) {
-      const cls = this.terms.classOf(candidates[c]);
-      if (!cls) continue;
-      const count = candidates[c + 1];
-      const units = unitsOf.get(cls.id);
-      if (units) {
-        const surface = this.repeatSurface(own, cls, count);
-        if (surface !== undefined) for (const index of units) repeats.push({ index, surface });
-        if (units.length === cls.members.length / 2) continue;
-      }
-      if (similarityBound(this.norms, own, cls, most(count)) < PAIR_FLOOR) continue;
-      const score = compareUnits(this.terms, this.norms, own, cls);
-      if (score.similarity >= PAIR_FLOOR) resembled.push({ cls, ...score });
-    }
-    return { resembled, repeats };
-  }
-
-  /**
-   * The most the terms a wording shares with another class can weigh, given how many of its readable
-   * terms they include: those readable terms at their heaviest, and all of its unreadable ones.
-   */
-  private sharedWeightBound(own: UnitClass): (readableShared: number) => number {
-    const readable: number[] = [];
-    let unreadable = 0;
-    for (let k = 0; k < own.termCount; k++) {
-      const weight = termWeight(this.terms, own.data[k]);
-      if (this.terms.readable(termId(own.data[k]))) readable.push(weight);
-      else unreadable += weight;
-    }
-    readable.sort((x, y) => y - x);
-    const heaviest = [unreadable];
-    for (const weight of readable) heaviest.push(heaviest[heaviest.length - 1] + weight);
-    return (readableShared) => heaviest[Math.min(readableShared, readable.length)] * BOUND_SLACK;
   }
 
   /**
@@ -293,18 +214,6 @@ export class CopyDetector implements Detector {
       top[at] = id;
     }
     return top;
-  }
-
-  /**
-   * How much wording two classes of one article share when one repeats the other nearly word for word.
-   * Wording is compared only when the two are of like length and share most of their terms, to keep long
-   * articles cheap.
-   */
-  private repeatSurface(x: UnitClass, y: UnitClass, sharedTerms: number): number | undefined {
-    const [shorter, longer] = [wordCount(x), wordCount(y)].sort((p, q) => p - q);
-    if (shorter < this.options.minWords || shorter < longer * NEAR_VERBATIM || sharedTerms * 2 < Math.min(x.termCount, y.termCount)) return undefined;
-    const surface = surfaceSimilarity(x, y);
-    return surface >= NEAR_VERBATIM ? surface : undefined;
   }
 
   /**

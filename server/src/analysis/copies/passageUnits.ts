@@ -1,5 +1,5 @@
 import model from 'wink-eng-lite-web-model';
-import type { Article, Sentence } from '../article';
+import type { Article, Paragraph, Sentence } from '../article';
 import type { Tokens } from '../tokens';
 import type { Span } from '../types';
 
@@ -23,6 +23,15 @@ export interface TermOccurrence {
  */
 export interface Unit extends Span {
   sentence: number;
+  wording: UnitWording;
+}
+
+/**
+ * What a unit reads, wherever it stands. A paragraph that recurs unchanged (in the next version of an
+ * edited article) gives units with the same wording objects, so what the index worked out from them
+ * can be looked up by object.
+ */
+export interface UnitWording {
   /** Lower-cased words and numbers in order, stop words included: for telling verbatim from reworded. */
   words: string[];
   /** Words outside quotation marks. */
@@ -85,33 +94,24 @@ function prefixedWord(tokens: Tokens, t: number, end: number): number | undefine
 }
 
 /**
- * Offsets inside quotation marks, paragraph by paragraph (news style reopens a quote that runs on into
- * the next paragraph). Straight double quotes toggle; curly ones open and close.
+ * Offsets inside quotation marks in a paragraph; a quote still open at its end runs to it (news style
+ * reopens a quote that runs on into the next paragraph). Straight double quotes toggle; curly ones open
+ * and close.
  */
-function quotedRanges(article: Article): Span[] {
+function quotedRanges(text: string, paragraph: Span): Span[] {
   const ranges: Span[] = [];
   const marks = /["“”«»„]/g;
-  let paragraph = 0;
+  marks.lastIndex = paragraph.start;
   let open = -1;
-  const closeParagraph = (): void => {
-    if (open >= 0) ranges.push({ start: open, end: article.paragraphs[paragraph].end });
-    open = -1;
-  };
-  for (let match = marks.exec(article.text); match; match = marks.exec(article.text)) {
+  for (let match = marks.exec(text); match && match.index < paragraph.end; match = marks.exec(text)) {
     const at = match.index;
-    while (paragraph < article.paragraphs.length && article.paragraphs[paragraph].end <= at) {
-      closeParagraph();
-      paragraph++;
-    }
-    if (paragraph >= article.paragraphs.length) break;
-    if (at < article.paragraphs[paragraph].start) continue;
     const mark = match[0];
     if (open >= 0 && (CLOSE_QUOTES.has(mark) || mark === '"')) {
       ranges.push({ start: open, end: at });
       open = -1;
     } else if (open < 0 && (OPEN_QUOTES.has(mark) || mark === '"')) open = at;
   }
-  if (paragraph < article.paragraphs.length) closeParagraph();
+  if (open >= 0) ranges.push({ start: open, end: paragraph.end });
   return ranges;
 }
 
@@ -155,9 +155,49 @@ function unitTokenRanges(article: Article, sentence: Sentence): Array<[number, n
   return ranges;
 }
 
-/** Splits an article into alignment units with their words and content terms. */
-export function passageUnits(article: Article): Unit[] {
-  const quotes = quotedRanges(article);
+/** Paragraphs' units by the paragraphs' text, for as many paragraphs as the cache holds. */
+export class RecentParagraphs {
+  private readonly units = new Map<string, Unit[]>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** Units at offsets from the paragraph's start and sentence indices from its first sentence. */
+  get(text: string): Unit[] | undefined {
+    const units = this.units.get(text);
+    if (units) {
+      this.units.delete(text);
+      this.units.set(text, units);
+    }
+    return units;
+  }
+
+  set(text: string, units: Unit[]): void {
+    this.units.set(text, units);
+    if (this.units.size > this.capacity) this.units.delete(this.units.keys().next().value!);
+  }
+}
+
+/**
+ * Splits an article into alignment units with their words and content terms. A paragraph's units depend
+ * on its text alone (quotes close at its end, and its sentences are read on their own), so `recent`
+ * paragraphs of the same text give theirs, moved to where the paragraph now stands.
+ */
+export function passageUnits(article: Article, recent?: RecentParagraphs): Unit[] {
+  const units: Unit[] = [];
+  for (const paragraph of article.paragraphs) {
+    const text = article.text.slice(paragraph.start, paragraph.end);
+    let read = recent?.get(text);
+    if (!read) {
+      read = paragraphUnits(article, paragraph).map((unit) => ({ ...unit, start: unit.start - paragraph.start, end: unit.end - paragraph.start, sentence: unit.sentence - paragraph.sentenceStart }));
+      recent?.set(text, read);
+    }
+    for (const unit of read) units.push({ start: unit.start + paragraph.start, end: unit.end + paragraph.start, sentence: unit.sentence + paragraph.sentenceStart, wording: unit.wording });
+  }
+  return units;
+}
+
+function paragraphUnits(article: Article, paragraph: Paragraph): Unit[] {
+  const quotes = quotedRanges(article.text, paragraph);
   let q = 0;
   const isQuoted = (offset: number): boolean => {
     while (q < quotes.length && quotes[q].end <= offset) q++;
@@ -165,7 +205,8 @@ export function passageUnits(article: Article): Unit[] {
   };
   const { tokens } = article;
   const units: Unit[] = [];
-  for (const sentence of article.sentences) {
+  for (let s = paragraph.sentenceStart; s < paragraph.sentenceEnd; s++) {
+    const sentence = article.sentences[s];
     const titleCase = isTitleCase(article, sentence);
     let firstWord = true;
     for (const [first, end] of unitTokenRanges(article, sentence)) {
@@ -201,7 +242,7 @@ export function passageUnits(article: Article): Unit[] {
         }
         firstWord = false;
       }
-      if (start >= 0 && words.length > 0) units.push({ start, end: last, sentence: sentence.index, words, unquotedWords, terms });
+      if (start >= 0 && words.length > 0) units.push({ start, end: last, sentence: sentence.index, wording: { words, unquotedWords, terms } });
     }
   }
   return units;

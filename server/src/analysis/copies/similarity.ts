@@ -30,7 +30,8 @@ export function termWeight(index: TermIndex, packed: number): number {
 
 /**
  * Per class, its total term weight and its number of terms, each counted by its factor. Both depend on
- * corpus-wide statistics, so they are kept until the index next changes, then worked out again on demand.
+ * corpus-wide statistics, so they are kept until the weight of one of the class's terms changes, then
+ * worked out again on demand.
  */
 export class UnitNorms {
   private weights = new Float64Array(0);
@@ -52,7 +53,7 @@ export class UnitNorms {
 
   private update(cls: UnitClass): void {
     if (this.stamps.length <= cls.id) this.grow();
-    if (this.stamps[cls.id] === this.index.generation) return;
+    if (this.stamps[cls.id] >= this.index.classChangedAt(cls.id)) return;
     let weight = 0;
     let size = 0;
     for (let k = 0; k < cls.termCount; k++) {

@@ -1,4 +1,5 @@
-import type { Unit } from './passageUnits';
+import { ChangeStamps, type StampedState } from './changeStamps';
+import type { Unit, UnitWording } from './passageUnits';
 import { WordingTable } from './wordingTable';
 
 export const QUOTED = 1;
@@ -78,7 +79,7 @@ export interface IndexedUnits {
  * class that has no members left are dropped lazily: they are skipped when read, and a term's list is
  * compacted once it holds more dead entries than live ones, so removal costs no scan of long lists.
  */
-export class TermIndex {
+export class TermIndex implements StampedState {
   private readonly termIds = new Map<string, number>();
   private readonly wordIdsByText = new Map<string, number>();
   /** Live units that contain the term. */
@@ -96,13 +97,17 @@ export class TermIndex {
   /** Live classes by id; dropped ones leave a hole, since postings may still name them. */
   private readonly classes: Array<UnitClass | undefined> = [];
   private liveUnits = 0;
-  /** Bumped on every change: statistics cached against an older value are stale. */
+  /** Bumped on every change. */
   private changes = 0;
+  private readonly stamps = new ChangeStamps();
+  private liveUnitsSettled = 0;
   private idfCache = new Float64Array(0);
   private idfStamps = new Int32Array(0);
   private log: IndexChange[] = [];
   /** Position of `log[0]` in the sequence of all changes. */
   private logStart = 0;
+  /** The class and capitalisation votes of wordings already filed, which an edited article files again. */
+  private readonly filed = new WeakMap<UnitWording, { cls: UnitClass; votes: readonly number[] }>();
 
   /**
    * Interns the terms and words of an article's units, counts them and files each unit under its class;
@@ -111,16 +116,21 @@ export class TermIndex {
   add(units: Unit[], article: number): IndexedUnits {
     this.changes++;
     const votes: number[] = [];
-    const classes = units.map((unit, index) => {
+    const classes = units.map(({ wording }, index) => {
       this.liveUnits++;
-      for (const term of unit.terms) {
-        if (term.capitalised === undefined) continue;
-        const vote = (this.internTerm(term.key) << 1) | (term.capitalised ? 1 : 0);
+      let filed = this.filed.get(wording);
+      // A class that was dropped takes its wording with it: the wording is filed afresh.
+      if (!filed || this.classes[filed.cls.id] !== filed.cls) {
+        const unitVotes = wording.terms.flatMap((term) => (term.capitalised === undefined ? [] : [(this.internTerm(term.key) << 1) | (term.capitalised ? 1 : 0)]));
+        this.filed.set(wording, (filed = { cls: this.classFor(wording), votes: unitVotes }));
+      }
+      for (const vote of filed.votes) {
         votes.push(vote);
         this.vote(vote, 1);
       }
-      const cls = this.classFor(unit);
-      for (let k = 0; k < cls.termCount; k++) this.unitFrequency[termId(cls.data[k])]++;
+      const { cls } = filed;
+      this.countUnit(cls, 1);
+      this.stamps.touchClass(cls.id, cls.members.length);
       // Most classes have one member; an array that push made from empty would keep room for sixteen numbers.
       if (cls.members.length === 0) cls.members = [article, index];
       else cls.members.push(article, index);
@@ -136,10 +146,11 @@ export class TermIndex {
     for (const vote of votes) this.vote(vote, -1);
     for (const cls of classes) {
       this.liveUnits--;
-      for (let k = 0; k < cls.termCount; k++) this.unitFrequency[termId(cls.data[k])]--;
+      this.countUnit(cls, -1);
     }
     // One pass over each class's members, however many of the article's units it holds.
     for (const cls of new Set(classes)) {
+      this.stamps.touchClass(cls.id, cls.members.length);
       const kept: number[] = [];
       for (let m = 0; m < cls.members.length; m += 2) if (cls.members[m] !== article) kept.push(cls.members[m], cls.members[m + 1]);
       cls.members = kept;
@@ -155,11 +166,29 @@ export class TermIndex {
   settle(): void {
     for (const cls of this.emptied) if (cls.members.length === 0 && this.classes[cls.id] === cls) this.drop(cls);
     this.emptied = [];
+    this.stamps.settle(this.changes, this.liveUnits !== this.liveUnitsSettled, this);
+    this.liveUnitsSettled = this.liveUnits;
   }
 
-  /** Statistics change with every article added or removed; this tells caches built on them apart. */
+  /** Statistics change with every article added or removed: what is worked out from them is stamped with this. */
   get generation(): number {
     return this.changes;
+  }
+
+  /**
+   * The generation at which the weight of one of the class's terms, or its number of members, last
+   * changed: what was worked out from them at this generation or later still holds. Read once settled.
+   */
+  classChangedAt(id: number): number {
+    return this.stamps.classChangedAt(id);
+  }
+
+  termState(id: number): number {
+    return this.unitFrequency[id] * 2 + (this.isName(id) ? 1 : 0);
+  }
+
+  memberCount(id: number): number {
+    return this.classes[id]?.members.length ?? 0;
   }
 
   /** Class ids are below this. */
@@ -200,7 +229,7 @@ export class TermIndex {
    */
   idf(id: number): number {
     if (this.idfStamps.length <= id) this.growIdfCache();
-    if (this.idfStamps[id] !== this.changes) {
+    if (this.idfStamps[id] < this.stamps.termChangedAt(id)) {
       this.idfCache[id] = Math.log((this.liveUnits + IDF_PRIOR_UNITS) / (this.unitFrequency[id] + 1));
       this.idfStamps[id] = this.changes;
     }
@@ -223,7 +252,7 @@ export class TermIndex {
   }
 
   /** The unit's terms and words in the layout of `UnitClass.data`. */
-  private wording(unit: Unit): { data: Int32Array; termCount: number } {
+  private wording(unit: UnitWording): { data: Int32Array; termCount: number } {
     const packed = unit.terms.map((term) => (this.internTerm(term.key) << FLAG_BITS) | (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0));
     packed.sort((x, y) => x - y);
     const terms: number[] = [];
@@ -239,7 +268,7 @@ export class TermIndex {
     return { data, termCount: terms.length };
   }
 
-  private classFor(unit: Unit): UnitClass {
+  private classFor(unit: UnitWording): UnitClass {
     const { data, termCount } = this.wording(unit);
     const existing = this.wordings.find(data, termCount);
     if (existing) return existing;
@@ -275,7 +304,16 @@ export class TermIndex {
     }
   }
 
+  private countUnit(cls: UnitClass, delta: number): void {
+    for (let k = 0; k < cls.termCount; k++) {
+      const id = termId(cls.data[k]);
+      this.stamps.touchTerm(id, this.termState(id));
+      this.unitFrequency[id] += delta;
+    }
+  }
+
   private vote(vote: number, delta: number): void {
+    this.stamps.touchTerm(vote >> 1, this.termState(vote >> 1));
     if (vote & 1) this.capitalVotes[vote >> 1] += delta;
     else this.lowerVotes[vote >> 1] += delta;
   }

@@ -98,6 +98,9 @@ export class NameVocabulary {
 }
 
 function isCapitalisedWord(value: string): boolean {
+  // Read for every token of an article on every keystroke: ASCII, most of them, is told without a regex.
+  const first = value.charCodeAt(0);
+  if (first < 0x80) return first >= 0x41 && first <= 0x5a;
   return /^\p{Lu}/u.test(value) && /\p{L}/u.test(value);
 }
 

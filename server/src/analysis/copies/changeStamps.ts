@@ -1,0 +1,93 @@
+/** What the stamps read of the index when a round of changes settles. */
+export interface StampedState {
+  /** A term's weight inputs in one number: equal numbers, equal weight. */
+  termState(id: number): number;
+  memberCount(cls: number): number;
+  /** Classes holding the term, possibly with ids of classes since dropped. */
+  postingsOf(id: number): readonly number[];
+  classBound: number;
+}
+
+/**
+ * When each term's weight and each class's terms or number of members last changed, so that what was
+ * worked out from them can be kept until then. Changes are judged by their net effect over a round (the
+ * additions and removals between two settlements): an article replaced by an edited version of itself
+ * takes out and puts back nearly every term and class, and leaves only those it really changed stale.
+ */
+export class ChangeStamps {
+  private termStamps = new Int32Array(0);
+  private classStamps = new Int32Array(0);
+  /** The last change that altered every weight (the number of units changed). */
+  private everything = 0;
+  /** Per term and class touched this round, its state before the round; `round` marks which entries are this round's. */
+  private termBefore = new Int32Array(0);
+  private termRound = new Int32Array(0);
+  private membersBefore = new Int32Array(0);
+  private classRound = new Int32Array(0);
+  private touchedTerms: number[] = [];
+  private touchedClasses: number[] = [];
+  private round = 1;
+
+  /** Records a term's state before this round first changes it. */
+  touchTerm(id: number, state: number): void {
+    if (id >= this.termRound.length) {
+      this.termRound = grown(this.termRound, id);
+      this.termBefore = grown(this.termBefore, id);
+    }
+    if (this.termRound[id] === this.round) return;
+    this.termRound[id] = this.round;
+    this.termBefore[id] = state;
+    this.touchedTerms.push(id);
+  }
+
+  /** Records a class's number of members before this round first changes it. */
+  touchClass(cls: number, members: number): void {
+    if (cls >= this.classRound.length) {
+      this.classRound = grown(this.classRound, cls);
+      this.membersBefore = grown(this.membersBefore, cls);
+    }
+    if (this.classRound[cls] === this.round) return;
+    this.classRound[cls] = this.round;
+    this.membersBefore[cls] = members;
+    this.touchedClasses.push(cls);
+  }
+
+  /**
+   * Stamps with `now` what the round changed: every term and class when `everything`, else the terms
+   * whose state differs from before and the classes holding them, and the classes whose number of
+   * members differs.
+   */
+  settle(now: number, everything: boolean, state: StampedState): void {
+    if (everything) this.everything = now;
+    else {
+      if (this.classStamps.length < state.classBound) this.classStamps = grown(this.classStamps, state.classBound);
+      if (this.termStamps.length < this.termRound.length) this.termStamps = grown(this.termStamps, this.termRound.length);
+      for (const id of this.touchedTerms) {
+        if (state.termState(id) === this.termBefore[id]) continue;
+        this.termStamps[id] = now;
+        for (const cls of state.postingsOf(id)) this.classStamps[cls] = now;
+      }
+      for (const cls of this.touchedClasses) if (state.memberCount(cls) !== this.membersBefore[cls]) this.classStamps[cls] = now;
+    }
+    this.touchedTerms = [];
+    this.touchedClasses = [];
+    this.round++;
+  }
+
+  /** The last change to the term's weight. */
+  termChangedAt(id: number): number {
+    return Math.max(this.everything, this.termStamps[id] ?? 0);
+  }
+
+  /** The last change to the weight of one of the class's terms, or to its number of members. */
+  classChangedAt(cls: number): number {
+    return Math.max(this.everything, this.classStamps[cls] ?? 0);
+  }
+}
+
+/** A copy of the array with room for index `at` and beyond. */
+function grown(array: Int32Array, at: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(1024, at * 2));
+  bigger.set(array);
+  return bigger;
+}
