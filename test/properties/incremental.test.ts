@@ -7,16 +7,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createCorpus, parseArticle } from '../../server/src/analysis';
+import type { Corpus } from '../../server/src/analysis/corpus';
 import { applyEdit, edit, workspaceTexts } from './arbitraries';
 
 const uriOf = (i: number): string => `file:///workspace/article-${i}.txt`;
+
+function corpusOf(texts: readonly string[]): Corpus {
+  const corpus = createCorpus();
+  texts.forEach((text, i) => corpus.upsert({ uri: uriOf(i), text }));
+  return corpus;
+}
+
+function assertAsFresh(live: Corpus, texts: readonly string[]): void {
+  const fresh = corpusOf(texts);
+  for (let i = 0; i < texts.length; i++) assert.deepEqual(live.findings(uriOf(i)), fresh.findings(uriOf(i)), `findings of article ${i}`);
+}
 
 test('findings after edits equal a from-scratch analysis of the final texts', () => {
   fc.assert(
     fc.property(workspaceTexts(2, 4), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.nat(), (initial, edits, removeAt) => {
       const texts = [...initial];
-      const live = createCorpus();
-      texts.forEach((text, i) => live.upsert({ uri: uriOf(i), text }));
+      const live = corpusOf(texts);
       for (const e of edits) {
         const i = e.article % texts.length;
         texts[i] = applyEdit(texts[i], e);
@@ -26,10 +37,7 @@ test('findings after edits equal a from-scratch analysis of the final texts', ()
       const reopened = removeAt % texts.length;
       live.remove(uriOf(reopened));
       live.upsert({ uri: uriOf(reopened), text: texts[reopened] });
-
-      const fresh = createCorpus();
-      texts.forEach((text, i) => fresh.upsert({ uri: uriOf(i), text }));
-      for (let i = 0; i < texts.length; i++) assert.deepEqual(live.findings(uriOf(i)), fresh.findings(uriOf(i)), `findings of article ${i}`);
+      assertAsFresh(live, texts);
     }),
     { numRuns: 100 },
   );
@@ -41,15 +49,12 @@ test('findings after each edit equal a from-scratch analysis of the texts as the
   fc.assert(
     fc.property(workspaceTexts(2, 4), fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
       const texts = [...initial];
-      const live = createCorpus();
-      texts.forEach((text, i) => live.upsert({ uri: uriOf(i), text }));
+      const live = corpusOf(texts);
       for (const e of edits) {
         const i = e.article % texts.length;
         texts[i] = applyEdit(texts[i], e);
         live.upsert({ uri: uriOf(i), text: texts[i] });
-        const fresh = createCorpus();
-        texts.forEach((text, k) => fresh.upsert({ uri: uriOf(k), text }));
-        for (let k = 0; k < texts.length; k++) assert.deepEqual(live.findings(uriOf(k)), fresh.findings(uriOf(k)), `findings of article ${k}`);
+        assertAsFresh(live, texts);
       }
     }),
     { numRuns: 60 },
