@@ -83,10 +83,19 @@ const checks: Check[] = [
       const { page } = workbench;
       // The view now lists the findings of the article just opened, whose passages lead back to the first.
       const passage = findingsRows(workbench).filter({ hasText: ARTICLE }).and(page.locator('[aria-level="2"]')).first();
-      await passage.hover();
-      await passage.locator('.actions .action-label[aria-label="Compare"]').click();
       const diff = page.locator('.editor-group-container.active .monaco-diff-editor').first();
-      await diff.waitFor({ timeout: 10_000 });
+      // The view may draw its rows again while findings for the new article arrive, taking the pointed-at
+      // action with the old row: point and click again until the diff editor opens.
+      for (let attempt = 1; ; attempt++) {
+        await passage.hover();
+        await passage.locator('.actions .action-label[aria-label="Compare"]').click();
+        try {
+          await diff.waitFor({ timeout: 3_000 });
+          break;
+        } catch (error) {
+          if (attempt === 4) throw error;
+        }
+      }
       await page.locator('.tabs-container .tab.active', { hasText: `${SOURCE} ↔ ${ARTICLE}` }).waitFor({ timeout: 10_000 });
       // Reworded sentences differ: the diff editor marks changed text on both sides.
       await diff.locator('.char-delete, .line-delete').first().waitFor({ timeout: 10_000 });
