@@ -19,37 +19,19 @@ export class ChangeStamps {
   private classStamps = new Int32Array(0);
   /** The last change that altered every weight (the number of units changed). */
   private everything = 0;
-  /** Per term and class touched this round, its state before the round; `round` marks which entries are this round's. */
-  private termBefore = new Int32Array(0);
-  private termRound = new Int32Array(0);
-  private membersBefore = new Int32Array(0);
-  private classRound = new Int32Array(0);
-  private touchedTerms: number[] = [];
-  private touchedClasses: number[] = [];
+  /** Terms (their weight inputs) and classes (their number of members) as they were before this round. */
+  private readonly termsBefore = new ValuesBefore();
+  private readonly classesBefore = new ValuesBefore();
   private round = 1;
 
   /** Records a term's state before this round first changes it. */
   touchTerm(id: number, state: number): void {
-    if (id >= this.termRound.length) {
-      this.termRound = grown(this.termRound, id);
-      this.termBefore = grown(this.termBefore, id);
-    }
-    if (this.termRound[id] === this.round) return;
-    this.termRound[id] = this.round;
-    this.termBefore[id] = state;
-    this.touchedTerms.push(id);
+    this.termsBefore.touch(id, state, this.round);
   }
 
   /** Records a class's number of members before this round first changes it. */
   touchClass(cls: number, members: number): void {
-    if (cls >= this.classRound.length) {
-      this.classRound = grown(this.classRound, cls);
-      this.membersBefore = grown(this.membersBefore, cls);
-    }
-    if (this.classRound[cls] === this.round) return;
-    this.classRound[cls] = this.round;
-    this.membersBefore[cls] = members;
-    this.touchedClasses.push(cls);
+    this.classesBefore.touch(cls, members, this.round);
   }
 
   /**
@@ -61,16 +43,16 @@ export class ChangeStamps {
     if (everything) this.everything = now;
     else {
       if (this.classStamps.length < state.classBound) this.classStamps = grown(this.classStamps, state.classBound);
-      if (this.termStamps.length < this.termRound.length) this.termStamps = grown(this.termStamps, this.termRound.length);
-      for (const id of this.touchedTerms) {
-        if (state.termState(id) === this.termBefore[id]) continue;
+      if (this.termStamps.length < this.termsBefore.bound) this.termStamps = grown(this.termStamps, this.termsBefore.bound);
+      for (const id of this.termsBefore.touched) {
+        if (state.termState(id) === this.termsBefore.value(id)) continue;
         this.termStamps[id] = now;
         for (const cls of state.postingsOf(id)) this.classStamps[cls] = now;
       }
-      for (const cls of this.touchedClasses) if (state.memberCount(cls) !== this.membersBefore[cls]) this.classStamps[cls] = now;
+      for (const cls of this.classesBefore.touched) if (state.memberCount(cls) !== this.classesBefore.value(cls)) this.classStamps[cls] = now;
     }
-    this.touchedTerms = [];
-    this.touchedClasses = [];
+    this.termsBefore.clear();
+    this.classesBefore.clear();
     this.round++;
   }
 
@@ -82,6 +64,36 @@ export class ChangeStamps {
   /** The last change to the weight of one of the class's terms, or to its number of members. */
   classChangedAt(cls: number): number {
     return Math.max(this.everything, this.classStamps[cls] ?? 0);
+  }
+}
+
+/** Per id touched in a round, its value when first touched; `rounds` marks which entries are this round's. */
+class ValuesBefore {
+  private values = new Int32Array(0);
+  private rounds = new Int32Array(0);
+  touched: number[] = [];
+
+  get bound(): number {
+    return this.rounds.length;
+  }
+
+  touch(id: number, value: number, round: number): void {
+    if (id >= this.rounds.length) {
+      this.rounds = grown(this.rounds, id);
+      this.values = grown(this.values, id);
+    }
+    if (this.rounds[id] === round) return;
+    this.rounds[id] = round;
+    this.values[id] = value;
+    this.touched.push(id);
+  }
+
+  value(id: number): number {
+    return this.values[id];
+  }
+
+  clear(): void {
+    this.touched = [];
   }
 }
 
