@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createCorpus, parseArticle } from '../../server/src/analysis';
 import type { Corpus } from '../../server/src/analysis/corpus';
-import { applyEdit, edit, workspaceTexts } from './arbitraries';
+import { applyEdit, edit, workspaceTexts, type Edit } from './arbitraries';
 
 const uriOf = (i: number): string => `file:///workspace/article-${i}.txt`;
 
@@ -16,6 +16,13 @@ function corpusOf(texts: readonly string[]): Corpus {
   const corpus = createCorpus();
   texts.forEach((text, i) => corpus.upsert({ uri: uriOf(i), text }));
   return corpus;
+}
+
+/** Applies the edit to its article's text and gives the corpus the new text, as a keystroke does. */
+function type(live: Corpus, texts: string[], e: Edit): void {
+  const i = e.article % texts.length;
+  texts[i] = applyEdit(texts[i], e);
+  live.upsert({ uri: uriOf(i), text: texts[i] });
 }
 
 function assertAsFresh(live: Corpus, texts: readonly string[]): void {
@@ -28,11 +35,7 @@ test('findings after edits equal a from-scratch analysis of the final texts', ()
     fc.property(workspaceTexts(2, 4), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.nat(), (initial, edits, removeAt) => {
       const texts = [...initial];
       const live = corpusOf(texts);
-      for (const e of edits) {
-        const i = e.article % texts.length;
-        texts[i] = applyEdit(texts[i], e);
-        live.upsert({ uri: uriOf(i), text: texts[i] });
-      }
+      for (const e of edits) type(live, texts, e);
       // Closing one article and opening it again is an edit too.
       const reopened = removeAt % texts.length;
       live.remove(uriOf(reopened));
@@ -51,9 +54,7 @@ test('findings after each edit equal a from-scratch analysis of the texts as the
       const texts = [...initial];
       const live = corpusOf(texts);
       for (const e of edits) {
-        const i = e.article % texts.length;
-        texts[i] = applyEdit(texts[i], e);
-        live.upsert({ uri: uriOf(i), text: texts[i] });
+        type(live, texts, e);
         assertAsFresh(live, texts);
       }
     }),
