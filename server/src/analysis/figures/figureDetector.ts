@@ -41,7 +41,6 @@ interface CitableFigure {
  * to where another article names a source for the same number.
  */
 export class FigureDetector implements Detector {
-  private readonly analyses = new Map<string, ArticleFigures>();
   private readonly citable = new Map<string, CitableFigure[]>();
   private readonly unsourced = new Map<string, Set<string>>();
 
@@ -49,7 +48,6 @@ export class FigureDetector implements Detector {
 
   add(article: Article): void {
     const analysis = analyseFigures(article);
-    this.analyses.set(article.uri, analysis);
     const contexts = new FigureContextReader(article);
     const citableByKey = new Map<string, CitableFigure[]>();
     for (const figure of analysis.figures) {
@@ -81,9 +79,7 @@ export class FigureDetector implements Detector {
   }
 
   remove(article: Article): void {
-    const analysis = this.analyses.get(article.uri);
-    if (!analysis) return;
-    const keys = new Set(analysis.figures.flatMap((figure) => (figure.key ? [figure.key] : [])));
+    const keys = new Set(analyseFigures(article).figures.flatMap((figure) => (figure.key ? [figure.key] : [])));
     for (const key of keys) {
       const uris = this.unsourced.get(key);
       uris?.delete(article.uri);
@@ -95,13 +91,12 @@ export class FigureDetector implements Detector {
       else this.citable.delete(key);
     }
     this.marked.untrack(article.uri);
-    this.analyses.delete(article.uri);
   }
 
   /** Articles with an unsourced figure that one of this article's sourced figures can cite. */
   dependents(article: Article): Iterable<string> {
     const uris = new Set<string>();
-    for (const figure of this.analyses.get(article.uri)?.figures ?? []) {
+    for (const figure of analyseFigures(article).figures) {
       if (!figure.key || !figure.attribution) continue;
       const holders = this.unsourced.get(figure.key);
       if (!holders || holders.size > COMMON_KEY) continue;
