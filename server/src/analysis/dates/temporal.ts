@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { firstIndexNotBefore } from '../search';
 import type { Article, Sentence } from '../article';
 import { overlapsAny } from '../spans';
 import type { Span } from '../types';
@@ -232,8 +233,7 @@ function findYears(article: Article, sentence: Sentence, taken: TemporalExpressi
 
 function previousWord(article: Article, sentence: Sentence, token: number): string | undefined {
   for (let t = token - 1; t >= sentence.tokenStart; t--) {
-    const value = article.tokens.value(t);
-    if (value.trim() === '') continue;
+    if (article.tokens.isBlank(t)) continue;
     return article.tokens.normal(t);
   }
   return undefined;
@@ -242,14 +242,8 @@ function previousWord(article: Article, sentence: Sentence, token: number): stri
 /** The token that contains `offset`, or the first one after it; -1 past the sentence. */
 function tokenIndexAt(article: Article, sentence: Sentence, offset: number): number {
   // Tokens are in text order, so their ends ascend.
-  let low = sentence.tokenStart;
-  let high = sentence.tokenEnd;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (article.tokens.end(mid) > offset) high = mid;
-    else low = mid + 1;
-  }
-  return low < sentence.tokenEnd ? low : -1;
+  const t = firstIndexNotBefore(sentence.tokenStart, sentence.tokenEnd, (i) => article.tokens.end(i) <= offset);
+  return t < sentence.tokenEnd ? t : -1;
 }
 
 /** Builds the expression, extending its span over the words that introduce it ("early on", "in"). */
