@@ -101,10 +101,6 @@ export class WorkspaceIndex {
     this.notify(new Set(this.corpus.uris()));
   }
 
-  isOpen(uri: string): boolean {
-    return this.openDocuments.has(uri);
-  }
-
   /** Text from the editor, unsaved changes included. */
   setOpenText(uri: string, text: string): void {
     this.openDocuments.add(uri);

@@ -54,8 +54,4 @@ export class SentenceWords {
   pos(p: number): string {
     return this.has(p) ? this.tokens.pos(this.index[p]) : '';
   }
-
-  stopWord(p: number): boolean {
-    return this.has(p) && this.tokens.stopWord(this.index[p]);
-  }
 }
