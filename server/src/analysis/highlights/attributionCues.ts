@@ -1,5 +1,5 @@
-import type { Article } from '../article';
-import { quotedWords, type Quotation } from '../figures/quotations';
+import { perArticle, type Article } from '../article';
+import { findQuotations, quotedWords } from '../figures/quotations';
 import { SentenceWords } from '../sentenceWords';
 import type { Span } from '../types';
 
@@ -27,7 +27,8 @@ const SPEAKER_TAGS = new Set(['PROPN', 'PRON', 'DET']);
  * phrases "according to" and "citing". Quoted speech is left alone: a "said" inside a quotation is the
  * speaker's, not the article's attribution. A passive report ("were reported") counts only with "by".
  */
-export function findAttributionCues(article: Article, quotations: readonly Quotation[]): Span[] {
+export const findAttributionCues = perArticle((article: Article): readonly Span[] => {
+  const quotations = findQuotations(article);
   const cues: Span[] = [];
   for (const sentence of article.sentences) {
     const words = new SentenceWords(article.tokens, sentence.tokenStart, sentence.tokenEnd);
@@ -46,7 +47,7 @@ export function findAttributionCues(article: Article, quotations: readonly Quota
     }
   }
   return cues;
-}
+});
 
 function isReportingVerb(words: SentenceWords, p: number): boolean {
   if (!REPORTING.has(words.lemma(p).toLowerCase())) return false;

@@ -27,7 +27,7 @@ export function highlightArticle(article: Article, findings: readonly Finding[])
   const highlights: Highlight[] = [];
   const quotations = findQuotations(article);
   for (const quotation of quotations) highlights.push({ start: quotation.start, end: quotation.end, kind: 'quotation' });
-  for (const cue of findAttributionCues(article, quotations)) highlights.push({ ...cue, kind: 'attribution' });
+  for (const cue of findAttributionCues(article)) highlights.push({ ...cue, kind: 'attribution' });
 
   const unsourced = findings.filter((f) => f.code === 'unsourced-figure' && isCurrent(article, f)).map((f) => f.span);
   for (const span of unsourced) highlights.push({ start: span.start, end: span.end, kind: 'unsourcedFigure' });
