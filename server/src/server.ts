@@ -61,20 +61,33 @@ let scanProgress: WorkDoneProgressServerReporter | undefined;
 let reportedPercent = -1;
 
 const pendingPublish = new Set<string>();
-/** Per open document, the timer of the analysis its latest edit waits for (see debounceMs). */
-const pendingEdits = new Map<string, NodeJS.Timeout>();
-/** Per open document, requests waiting for its latest edit to be analysed. */
-const editWaiters = new Map<string, Array<() => void>>();
+/**
+ * Per open document with an edit not yet analysed: the timer of that analysis (see debounceMs), and a
+ * promise kept for the whole burst of keystrokes that resolves once it has run.
+ */
+interface PendingEdit {
+  timer: NodeJS.Timeout;
+  settled: Promise<void>;
+  resolve: () => void;
+}
+const pendingEdits = new Map<string, PendingEdit>();
 
-/** Resolves once the document's pending edit has been analysed. */
-function editSettled(uri: string): Promise<void> {
-  return new Promise((resolve) => editWaiters.set(uri, [...(editWaiters.get(uri) ?? []), resolve]));
+function burstOfEdits(): Omit<PendingEdit, 'timer'> {
+  let resolve = (): void => undefined;
+  const settled = new Promise<void>((done) => (resolve = done));
+  return { settled, resolve };
 }
 
-function releaseEditWaiters(uri: string): void {
-  const waiters = editWaiters.get(uri) ?? [];
-  editWaiters.delete(uri);
-  for (const resolve of waiters) resolve();
+/** Ends the document's pending edit: analysed when `text` is given (typing paused), dropped when the document closed. */
+function settleEdit(uri: string, text?: string): void {
+  const pending = pendingEdits.get(uri);
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  pendingEdits.delete(uri);
+  if (text !== undefined) index.setOpenText(uri, text);
+  pending.resolve();
+  // An edit that changed nothing publishes nothing itself: what waited for it goes on now.
+  if (pendingPublish.size > 0) schedulePublish();
 }
 let publishTimer: NodeJS.Timeout | undefined;
 /** While the workspace is indexed, findings are published in batches: each new article can change many. */
@@ -274,23 +287,14 @@ documents.onDidOpen(({ document }) => index.setOpenText(document.uri, document.g
 documents.onDidChangeContent(({ document }) => {
   lastEdit = Date.now();
   // Typing produces a change per keystroke; analyse once the burst settles.
-  clearTimeout(pendingEdits.get(document.uri));
-  pendingEdits.set(
-    document.uri,
-    setTimeout(() => {
-      pendingEdits.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) index.setOpenText(current.uri, current.getText());
-      releaseEditWaiters(document.uri);
-      // An edit that changed nothing publishes nothing itself: what waited for it goes on now.
-      if (pendingPublish.size > 0) schedulePublish();
-    }, settings.debounceMs),
-  );
+  const pending = pendingEdits.get(document.uri);
+  if (pending) clearTimeout(pending.timer);
+  const { settled, resolve } = pending ?? burstOfEdits();
+  const timer = setTimeout(() => settleEdit(document.uri, documents.get(document.uri)?.getText()), settings.debounceMs);
+  pendingEdits.set(document.uri, { timer, settled, resolve });
 });
 documents.onDidClose(({ document }) => {
-  clearTimeout(pendingEdits.get(document.uri));
-  pendingEdits.delete(document.uri);
-  releaseEditWaiters(document.uri);
+  settleEdit(document.uri);
   void index.closed(document.uri);
 });
 
@@ -367,7 +371,7 @@ async function reloadSharedMarks(): Promise<void> {
 connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
   // The client asks right after each edit: the answer waits for the debounced analysis, so that it colours
   // the text the client shows without analysing every keystroke.
-  while (pendingEdits.has(textDocument.uri)) await editSettled(textDocument.uri);
+  for (let pending = pendingEdits.get(textDocument.uri); pending; pending = pendingEdits.get(textDocument.uri)) await pending.settled;
   throwIfCancelled(token);
   const article = index.article(textDocument.uri);
   return article ? semanticTokensFor(article, index.findings(textDocument.uri)) : { data: [] };
