@@ -5,7 +5,8 @@ import type { UnitPair, WordedPair } from './alignment';
 import { ArticleUnits } from './articleUnits';
 import { CandidateClasses } from './candidateClasses';
 import { resolveCopyOptions, type CopyDetectorOptions } from './options';
-import { passageUnits, RecentParagraphs } from './passageUnits';
+import { passageUnits, type RecentParagraphs } from './passageUnits';
+import { RecentMap } from '../recentMap';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
 import { copiedPairs, type PairSides } from './passageRules';
 import { compareUnits, surfaceSimilarity, UnitNorms } from './similarity';
@@ -59,7 +60,7 @@ export class CopyDetector implements Detector {
   private readonly outgoing = new Map<number, Set<number>>();
   private readonly incoming = new Map<number, Set<number>>();
   private readonly wordings: WordingMatcher;
-  private readonly recentParagraphs = new RecentParagraphs(RECENT_PARAGRAPHS);
+  private readonly recentParagraphs: RecentParagraphs = new RecentMap(RECENT_PARAGRAPHS);
   /** Per article id, scratch space for ranking the articles one query resembles; zero and -1 between queries. */
   private docWeights = new Float64Array(0);
   private docSlots = new Int32Array(0);

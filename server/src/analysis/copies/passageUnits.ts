@@ -1,6 +1,7 @@
 import model from 'wink-eng-lite-web-model';
 import type { Article, Paragraph, Sentence } from '../article';
 import type { Tokens } from '../tokens';
+import type { RecentMap } from '../recentMap';
 import type { Span } from '../types';
 
 /** One occurrence of a content word in a unit, before it is weighed against the corpus. */
@@ -155,27 +156,11 @@ function unitTokenRanges(article: Article, sentence: Sentence): Array<[number, n
   return ranges;
 }
 
-/** Paragraphs' units by the paragraphs' text, for as many paragraphs as the cache holds. */
-export class RecentParagraphs {
-  private readonly units = new Map<string, Unit[]>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** Units at offsets from the paragraph's start and sentence indices from its first sentence. */
-  get(text: string): Unit[] | undefined {
-    const units = this.units.get(text);
-    if (units) {
-      this.units.delete(text);
-      this.units.set(text, units);
-    }
-    return units;
-  }
-
-  set(text: string, units: Unit[]): void {
-    this.units.set(text, units);
-    if (this.units.size > this.capacity) this.units.delete(this.units.keys().next().value!);
-  }
-}
+/**
+ * Paragraphs' units by the paragraphs' text, for as many paragraphs as the cache holds: units at offsets
+ * from the paragraph's start and sentence indices from its first sentence.
+ */
+export type RecentParagraphs = RecentMap<string, Unit[]>;
 
 /**
  * Splits an article into alignment units with their words and content terms. A paragraph's units depend

@@ -1,3 +1,4 @@
+import { RecentMap } from '../recentMap';
 import type { CandidateClasses } from './candidateClasses';
 import type { OtherUnit } from './passageFindings';
 import { PAIR_FLOOR } from './passageRules';
@@ -58,7 +59,7 @@ const BOUND_SLACK = 1 + 1e-9;
  * candidates or where the article uses them has changed since (see `TermIndex.classChangedAt`).
  */
 export class WordingMatcher {
-  private readonly kept = new Map<string, KeptArticle>();
+  private readonly kept = new RecentMap<string, KeptArticle>(KEPT_ARTICLES);
 
   constructor(
     private readonly terms: TermIndex,
@@ -96,9 +97,7 @@ export class WordingMatcher {
       if (own.length > 0) repeats.set(index, own);
       return wording.matches.resembled;
     });
-    this.kept.delete(uri);
     this.kept.set(uri, { unitsOf, wordings });
-    if (this.kept.size > KEPT_ARTICLES) this.kept.delete(this.kept.keys().next().value!);
     return { resembled, repeats };
   }
 

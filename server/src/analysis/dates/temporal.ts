@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { RecentMap } from '../recentMap';
 import { firstIndexNotBefore } from '../search';
 import type { Article, Sentence } from '../article';
 import { overlapsAny } from '../spans';
@@ -122,17 +123,12 @@ function chronoResults(text: string, reference: Date): ChronoResult[] {
  * chrono's readings of recent sentences. A keystroke analyses the whole article again, and all but the
  * edited sentence read as before; without this, chrono would take most of a keystroke in a long article.
  */
-const recentReadings = new Map<string, chrono.ParsedResult[]>();
-const RECENT_READINGS = 4096;
+const recentReadings = new RecentMap<string, chrono.ParsedResult[]>(4096);
 
 function parseDates(window: string, reference: Date): chrono.ParsedResult[] {
   const key = `${reference.getTime()} ${window}`;
   let results = recentReadings.get(key);
-  if (results) recentReadings.delete(key);
-  else results = chrono.parse(maskVerbMonths(window), reference, { forwardDate: false });
-  // Re-inserted, so the map's order runs from least to most recently used.
-  recentReadings.set(key, results);
-  if (recentReadings.size > RECENT_READINGS) recentReadings.delete(recentReadings.keys().next().value as string);
+  if (!results) recentReadings.set(key, (results = chrono.parse(maskVerbMonths(window), reference, { forwardDate: false })));
   return results;
 }
 
