@@ -1,3 +1,5 @@
+import { grown } from './typedArrays';
+
 export type TokenType = 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'email' | 'url' | 'mention' | 'hashtag' | 'emoji' | 'emoticon' | 'ordinal' | 'time' | 'unit' | 'quoted_phrase' | 'tabCRLF' | string;
 
 const FIELDS = 8;
@@ -123,11 +125,7 @@ export class TokensBuilder {
   /** Position in `fields` of a new token, growing them as needed. */
   private next(): number {
     const at = this.count * FIELDS;
-    if (at === this.fields.length) {
-      const grown = new Int32Array(this.fields.length * 2);
-      grown.set(this.fields);
-      this.fields = grown;
-    }
+    if (at === this.fields.length) this.fields = grown(this.fields, at);
     this.count++;
     return at;
   }

@@ -1,3 +1,5 @@
+import { grown } from '../typedArrays';
+
 /** What the stamps read of the index when a round of changes settles. */
 export interface StampedState {
   /** A term's weight inputs in one number: equal numbers, equal weight. */
@@ -95,11 +97,4 @@ class ValuesBefore {
   clear(): void {
     this.touched = [];
   }
-}
-
-/** A copy of the array with room for index `at` and beyond. */
-function grown(array: Int32Array, at: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(1024, at * 2));
-  bigger.set(array);
-  return bigger;
 }

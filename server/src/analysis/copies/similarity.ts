@@ -1,3 +1,4 @@
+import { grown } from '../typedArrays';
 import { forEachSharedTerm, NUMBER, QUOTED, termFlags, termId, type TermIndex, type UnitClass } from './termIndex';
 
 /** Wording kept (see `surfaceSimilarity`) from which a match counts as lightly edited rather than reworded. */
@@ -52,7 +53,11 @@ export class UnitNorms {
   }
 
   private update(cls: UnitClass): void {
-    if (this.stamps.length <= cls.id) this.grow();
+    if (this.stamps.length <= cls.id) {
+      this.weights = grown(this.weights, this.index.classBound);
+      this.sizes = grown(this.sizes, this.index.classBound);
+      this.stamps = grown(this.stamps, this.index.classBound, -1);
+    }
     if (this.stamps[cls.id] >= this.index.classChangedAt(cls.id)) return;
     let weight = 0;
     let size = 0;
@@ -65,19 +70,6 @@ export class UnitNorms {
     this.weights[cls.id] = weight;
     this.sizes[cls.id] = size;
     this.stamps[cls.id] = this.index.generation;
-  }
-
-  private grow(): void {
-    const length = Math.max(1024, this.index.classBound * 2);
-    const weights = new Float64Array(length);
-    const sizes = new Float64Array(length);
-    const stamps = new Int32Array(length).fill(-1);
-    weights.set(this.weights);
-    sizes.set(this.sizes);
-    stamps.set(this.stamps);
-    this.weights = weights;
-    this.sizes = sizes;
-    this.stamps = stamps;
   }
 }
 

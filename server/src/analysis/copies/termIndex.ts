@@ -1,3 +1,4 @@
+import { grown } from '../typedArrays';
 import { ChangeStamps, type StampedState } from './changeStamps';
 import type { Unit, UnitWording } from './passageUnits';
 import { WordingTable } from './wordingTable';
@@ -228,22 +229,15 @@ export class TermIndex implements StampedState {
    * stay moderate in a small corpus, where every shared word would otherwise look equally rare.
    */
   idf(id: number): number {
-    if (this.idfStamps.length <= id) this.growIdfCache();
+    if (this.idfStamps.length <= id) {
+      this.idfCache = grown(this.idfCache, this.unitFrequency.length);
+      this.idfStamps = grown(this.idfStamps, this.unitFrequency.length, -1);
+    }
     if (this.idfStamps[id] < this.stamps.termChangedAt(id)) {
       this.idfCache[id] = Math.log((this.liveUnits + IDF_PRIOR_UNITS) / (this.unitFrequency[id] + 1));
       this.idfStamps[id] = this.changes;
     }
     return this.idfCache[id];
-  }
-
-  private growIdfCache(): void {
-    const size = Math.max(1024, this.unitFrequency.length * 2);
-    const cache = new Float64Array(size);
-    const stamps = new Int32Array(size).fill(-1);
-    cache.set(this.idfCache);
-    stamps.set(this.idfStamps);
-    this.idfCache = cache;
-    this.idfStamps = stamps;
   }
 
   /** A term mostly written with a capital inside sentences is a name (person, place, organisation). */
