@@ -15,6 +15,12 @@ export const MIN_ARTICLES_FOR_THREADS = 40;
 /** Texts handed to each thread ahead of time, so it never waits for the next one. */
 const QUEUE_PER_THREAD = 4;
 
+interface ReadingThread {
+  worker: Worker;
+  /** Texts handed to the thread and not read yet, by request id. */
+  pending: Map<number, Waiting>;
+}
+
 interface Waiting {
   source: ArticleSource;
   resolve: (article: Article) => void;
@@ -28,7 +34,7 @@ interface Waiting {
  * slower, never lost.
  */
 export class ReadingPool {
-  private readonly threads: Array<{ worker: Worker; pending: Map<number, Waiting> }> = [];
+  private readonly threads: ReadingThread[] = [];
   private nextId = 0;
   /** Texts read by a thread, as opposed to handed back to the main thread. */
   readInThreads = 0;
@@ -42,8 +48,8 @@ export class ReadingPool {
   ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(WORKER_SCRIPT);
-      const thread = { worker, pending: new Map<number, Waiting>() };
-      worker.on('message', (reply: ReadingReply) => this.settle(thread.pending, reply));
+      const thread: ReadingThread = { worker, pending: new Map<number, Waiting>() };
+      worker.on('message', (reply: ReadingReply) => this.settle(thread, reply));
       const abandon = (): void => {
         for (const waiting of thread.pending.values()) waiting.resolve(parseArticle(waiting.source));
         thread.pending.clear();
@@ -78,7 +84,7 @@ export class ReadingPool {
   }
 
   read(source: ArticleSource): Promise<Article> {
-    const thread = this.threads.reduce<(typeof this.threads)[number] | undefined>((best, t) => (!best || t.pending.size < best.pending.size ? t : best), undefined);
+    const thread = this.threads.reduce<ReadingThread | undefined>((best, t) => (!best || t.pending.size < best.pending.size ? t : best), undefined);
     if (!thread) return Promise.resolve(parseArticle(source));
     if (thread.pending.size >= QUEUE_PER_THREAD) {
       this.readHere++;
@@ -96,11 +102,11 @@ export class ReadingPool {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
-  private settle(pending: Map<number, Waiting>, reply: ReadingReply): void {
+  private settle({ worker, pending }: ReadingThread, reply: ReadingReply): void {
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
-    if (pending.size === 0) this.threads.find((t) => t.pending === pending)?.worker.unref();
+    if (pending.size === 0) worker.unref();
     if (!('reading' in reply)) return waiting.resolve(parseArticle(waiting.source));
     this.readInThreads++;
     const article = articleFrom(waiting.source, expandReading(reply.reading));
