@@ -10,15 +10,15 @@ import { RecentMap } from '../recentMap';
 import { copiedPassageFindings, repeatedPassageFindings, type MatchedArticle, type OtherUnit } from './passageFindings';
 import { copiedPairs, type PairSides } from './passageRules';
 import { compareUnits, surfaceSimilarity, UnitNorms } from './similarity';
-import { TermIndex, type UnitClass } from './termIndex';
+import { TermIndex, type IndexedUnits, type UnitClass } from './termIndex';
 import { WordingMatcher, type Resemblance } from './wordingMatches';
 
 interface Entry {
   id: number;
   article: Article;
   units: ArticleUnits;
-  /** Capitalisation votes its units cast, to be withdrawn when it leaves. */
-  votes: Int32Array;
+  /** What the term index filed for it (classes and capitalisation votes), to be withdrawn when it leaves. */
+  indexed: IndexedUnits;
 }
 
 /** What one article shares with the others and with itself. */
@@ -75,8 +75,8 @@ export class CopyDetector implements Detector {
     if (existing) this.remove(existing.article);
     const id = this.nextId++;
     const units = passageUnits(article, this.recentParagraphs);
-    const { classes, votes } = this.terms.add(units, id);
-    const entry: Entry = { id, article, units: new ArticleUnits(units, classes), votes };
+    const indexed = this.terms.add(units, id);
+    const entry: Entry = { id, article, units: new ArticleUnits(units, indexed.classes), indexed };
     this.byUri.set(article.uri, entry);
     this.byId.set(id, entry);
     this.version++;
@@ -87,7 +87,7 @@ export class CopyDetector implements Detector {
     if (!entry) return;
     this.byUri.delete(article.uri);
     this.byId.delete(entry.id);
-    this.terms.remove({ classes: entry.units.classes, votes: entry.votes }, entry.id);
+    this.terms.remove(entry.indexed, entry.id);
     this.link(entry.id, new Set());
     this.outgoing.delete(entry.id);
     this.incoming.delete(entry.id);
