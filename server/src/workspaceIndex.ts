@@ -6,7 +6,6 @@ import type { Finding } from './analysis/types';
 import { ArticleFilter, EVERY_FILE, type FileSelection } from './files/articleFilter';
 import { findArticleFiles, type FoundFiles } from './files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile, tooLarge } from './files/readArticleFile';
-import { forEachConcurrently } from './parsing/concurrently';
 import { ReadingPool } from './parsing/readingPool';
 
 /** Quiet time on disk after which every article's findings are refreshed. */
@@ -86,17 +85,12 @@ export class WorkspaceIndex {
     for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.openDocuments.has(uri)) this.notify(this.corpus.remove(uri), uri);
     let done = 0;
-    const pool = ReadingPool.forArticles(files.length, (reason) => this.listener.warning(reason));
-    try {
-      await forEachConcurrently(files, pool?.capacity ?? 1, async (file) => {
-        await this.loadFromDisk(URI.file(file).toString(), { pool });
-        this.listener.progress(++done, files.length);
-        // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
-        await new Promise((resolve) => setImmediate(resolve));
-      });
-    } finally {
-      await pool?.close();
-    }
+    await ReadingPool.readEach(files, (reason) => this.listener.warning(reason), async (file, _index, pool) => {
+      await this.loadFromDisk(URI.file(file).toString(), { pool });
+      this.listener.progress(++done, files.length);
+      // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
+      await new Promise((resolve) => setImmediate(resolve));
+    });
     // Articles were loaded without asking which others each one affects: any may have changed.
     this.notify(new Set(this.corpus.uris()));
   }

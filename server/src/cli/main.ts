@@ -9,7 +9,6 @@ import { findArticleFiles } from '../files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFile';
 import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
 import { buildReport } from '../report/report';
-import { forEachConcurrently } from '../parsing/concurrently';
 import { ReadingPool } from '../parsing/readingPool';
 import { progressOn } from './progress';
 
@@ -94,27 +93,22 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   // a time, in other threads when there are many, but the output keeps the listed order.
   const uris: Array<string | undefined> = new Array(files.length);
   const messages: Array<string | undefined> = new Array(files.length);
-  const pool = ReadingPool.forArticles(files.length, (reason) => err.write(`provenance: ${reason}\n`));
   let done = 0;
-  try {
-    await forEachConcurrently(files, pool?.capacity ?? 1, async (file, index) => {
-      const read = await readArticleFile(file, maxBytes);
-      if (!read.ok) {
-        messages[index] = `${file}: ${read.problem}\n`;
-        failed = true;
-      } else {
-        if (read.note) messages[index] = `${file}: ${read.note}\n`;
-        const uri = pathToFileURL(path.resolve(file)).href;
-        // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
-        const source = { uri, text: read.text };
-        corpus.load(source, await pool?.read(source));
-        uris[index] = uri;
-      }
-      progress.update('reading', ++done, files.length);
-    });
-  } finally {
-    await pool?.close();
-  }
+  await ReadingPool.readEach(files, (reason) => err.write(`provenance: ${reason}\n`), async (file, index, pool) => {
+    const read = await readArticleFile(file, maxBytes);
+    if (!read.ok) {
+      messages[index] = `${file}: ${read.problem}\n`;
+      failed = true;
+    } else {
+      if (read.note) messages[index] = `${file}: ${read.note}\n`;
+      const uri = pathToFileURL(path.resolve(file)).href;
+      // Every article's findings are taken once all are in, so none needs to know whom each addition affects.
+      const source = { uri, text: read.text };
+      corpus.load(source, await pool?.read(source));
+      uris[index] = uri;
+    }
+    progress.update('reading', ++done, files.length);
+  });
   progress.clear();
   for (const message of messages) if (message) err.write(message);
   const fileOfUri = new Map<string, string>();

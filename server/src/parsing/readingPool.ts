@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { articleFrom, parseArticle, type Article } from '../analysis/article';
 import { expandReading } from '../analysis/compactReading';
+import { forEachConcurrently } from './concurrently';
 import { adoptStandalone } from '../analysis/standaloneAnalyses';
 import type { ArticleSource } from '../analysis/types';
 import type { ReadingReply, ReadingRequest } from './readingWorker';
@@ -76,6 +77,19 @@ export class ReadingPool {
       return undefined;
     }
     return new ReadingPool(threads, onFailure);
+  }
+
+  /**
+   * Runs `work` on every item, as many at a time as a pool for that many articles can read, handing it the
+   * pool (none for a few articles); the pool is closed when all are done.
+   */
+  static async readEach<T>(items: readonly T[], onFailure: (reason: string) => void, work: (item: T, index: number, pool: ReadingPool | undefined) => Promise<void>): Promise<void> {
+    const pool = ReadingPool.forArticles(items.length, onFailure);
+    try {
+      await forEachConcurrently(items, pool?.capacity ?? 1, (item, index) => work(item, index, pool));
+    } finally {
+      await pool?.close();
+    }
   }
 
   /** How many texts may usefully be in flight at once: what the threads queue, and one the main thread reads. */
