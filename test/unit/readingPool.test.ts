@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseArticle, readText, type Article } from '../../server/src/analysis/article';
 import { compactReading, expandReading } from '../../server/src/analysis/compactReading';
+import * as figureFinder from '../../server/src/analysis/figures/findFigures';
 import { analyseStandalone } from '../../server/src/analysis/standaloneAnalyses';
 import { MIN_ARTICLES_FOR_THREADS, ReadingPool } from '../../server/src/parsing/readingPool';
 import { fixtureArticles } from '../robustness/harness';
@@ -25,6 +26,19 @@ test('articles read in other threads, with their dates and figures, are read exa
     // As many at a time as the threads queue, so that the main thread reads none.
     const articles: Article[] = [];
     for (let i = 0; i < sources.length; i += pool.capacity - 1) articles.push(...(await Promise.all(sources.slice(i, i + pool.capacity - 1).map((source) => pool.read(source)))));
+    // The thread's figures are taken over: asking for them finds no figure on this thread.
+    let found = 0;
+    const figures = figureFinder as { findFigures: (article: Article) => unknown };
+    const find = figures.findFigures;
+    figures.findFigures = (article) => (found++, find(article));
+    try {
+      articles.forEach((article) => analyseStandalone(article));
+      assert.equal(found, 0, 'figures were worked out again on this thread');
+      analyseStandalone(parseArticle(sources[0]));
+      assert.equal(found, 1, 'the count sees figures worked out here');
+    } finally {
+      figures.findFigures = find;
+    }
     let adopted = 0;
     articles.forEach((article, i) => {
       const here = parseArticle(sources[i]);
