@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { LineIndex } from '../../server/src/analysis/lineIndex';
 import { createCorpus } from '../../server/src/analysis';
 import { main } from '../../server/src/cli/main';
-import { MIN_ARTICLES_FOR_THREADS } from '../../server/src/parsing/readingPool';
+import { MIN_ARTICLES_FOR_THREADS, ReadingPool } from '../../server/src/parsing/readingPool';
 import { fixtureArticles } from '../robustness/harness';
 import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
@@ -159,7 +159,35 @@ test('with many files, articles are read in threads by the built tool, and the f
   const files = fixtureArticles().filter((file) => file.includes(`${path.sep}fixtures${path.sep}`));
   assert.ok(files.length >= MIN_ARTICLES_FOR_THREADS, `${files.length} articles are enough for threads`);
   const corpus = createCorpus();
-  for (const file of files) corpus.load({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') });
-  const expected = files.reduce((count, file) => count + corpus.findings(pathToFileURL(file).href).length, 0);
-  assert.equal((JSON.parse(many.stdout) as { findings: unknown[] }).findings.length, expected);
+  const texts = new Map(files.map((file) => [path.resolve(file), readFileSync(file, 'utf8')]));
+  for (const [file, text] of texts) corpus.load({ uri: pathToFileURL(file).href, text });
+  const expected = [...texts].flatMap(([file, text]) => {
+    const lines = new LineIndex(text);
+    return corpus.findings(pathToFileURL(file).href).map((f) => `${file} ${f.code} ${JSON.stringify(lines.positionAt(f.span.start))} ${f.message}`);
+  });
+  const reported = (JSON.parse(many.stdout) as { findings: Array<{ file: string; code: string; range: { start: object }; message: string }> }).findings;
+  const actual = reported.map((f) => `${path.resolve(f.file)} ${f.code} ${JSON.stringify(f.range.start)} ${f.message}`);
+  assert.deepEqual(actual.sort(), expected.sort());
+});
+
+/** A stream that takes what it is given and keeps none of it. */
+const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
+
+test('the command line reads many files in threads', async (t) => {
+  const files = fixtureArticles().filter((file) => file.includes(`${path.sep}fixtures${path.sep}`));
+  const made = ReadingPool.forArticles;
+  const pools: ReadingPool[] = [];
+  ReadingPool.forArticles = (count, onFailure) => {
+    const pool = made(count, onFailure);
+    if (pool) pools.push(pool);
+    return pool;
+  };
+  try {
+    const code = await main(['check', '--format', 'json', ...files], sink(), sink());
+    assert.equal(code, 1);
+  } finally {
+    ReadingPool.forArticles = made;
+  }
+  if (pools.length === 0) return t.skip('a machine with one core has no thread to spare');
+  assert.ok(pools[0].readInThreads > 0, 'articles were read in a thread');
 });
