@@ -63,6 +63,10 @@ test('articles read in other threads, with their dates and figures, are read exa
     assert.ok(pool.readHere > 0, 'the main thread read some');
     assert.equal(pool.readInThreads + pool.readHere, 2 * texts.length);
     all.forEach((article, i) => assert.deepEqual(analyseStandalone(article), analyseStandalone(articles[i])));
+    // Texts a thread holds when it goes are read here instead, not lost.
+    const held = sources.slice(0, pool.capacity - 1).map((source) => pool.read(source));
+    await pool.close();
+    (await Promise.all(held)).forEach((article, i) => assert.deepEqual(article, parseArticle(sources[i])));
   } finally {
     await pool.close();
   }
