@@ -7,11 +7,12 @@ const SOURCE = '001_30e3fa680b242716.txt';
 
 suite('settings', () => {
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('provenance').update('files.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['files.exclude', 'files.include']) await vscode.workspace.getConfiguration('provenance').update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('an article excluded by provenance.files.exclude loses its findings and is no source of copies until included again', async () => {
+  /** Sets the file selection so that the source article is left out, then back: the article loses it as a source of copies meanwhile. */
+  async function leavesOutTheSource(key: 'files.exclude' | 'files.include', patterns: string[]): Promise<void> {
     const editor = await openFile(ARTICLE);
     const uri = editor.document.uri;
     const sourceUri = workspaceFile(SOURCE);
@@ -24,12 +25,20 @@ suite('settings', () => {
     const describe = (): string => `${ARTICLE}:\n${describeDiagnostics(vscode.languages.getDiagnostics(uri))}\n${SOURCE}: ${sourceFindings()} findings`;
     await waitFor('a copied passage linked to the source article', () => linksToSource() || undefined, describe);
 
-    await vscode.workspace.getConfiguration('provenance').update('files.exclude', ['001_*'], vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('provenance').update(key, patterns, vscode.ConfigurationTarget.Workspace);
     // The article keeps its passages shared with 002, so its findings are back from the restarted server.
     const copiedElsewhere = (): boolean => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'provenance' && codeOf(d) === 'copied-passage');
-    await waitFor('the excluded article to drop out', () => (copiedElsewhere() && !linksToSource() && sourceFindings() === 0) || undefined, describe, 60_000);
+    await waitFor('the left-out article to drop out', () => (copiedElsewhere() && !linksToSource() && sourceFindings() === 0) || undefined, describe, 60_000);
 
-    await vscode.workspace.getConfiguration('provenance').update('files.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('provenance').update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('the article to be compared with the source again', () => (linksToSource() && sourceFindings() > 0) || undefined, describe, 60_000);
+  }
+
+  test('an article excluded by provenance.files.exclude loses its findings and is no source of copies until included again', async () => {
+    await leavesOutTheSource('files.exclude', ['001_*']);
+  });
+
+  test('an article that provenance.files.include does not select loses its findings and is no source of copies until selected again', async () => {
+    await leavesOutTheSource('files.include', ['000_*', '002_*', '003_*', '004_*']);
   });
 });
