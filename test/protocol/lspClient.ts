@@ -15,6 +15,22 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
 import { StatusNotification, type StatusParams } from '../../shared/protocol';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/semanticTokens';
+
+/** The words that semantic tokens (LSP's relative encoding) colour as figures, sourced or not, in `text`. */
+export function figureTexts(data: readonly number[], text: string): string[] {
+  const lines = text.split('\n');
+  const found: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]];
+    if (type === 'newsUnsourcedFigure' || type === 'newsFigure') found.push(lines[line].slice(character, character + data[i + 2]));
+  }
+  return found;
+}
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 

@@ -16,9 +16,8 @@ import {
   type Diagnostic,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT, TestClient } from './lspClient';
+import { figureTexts, REPO_ROOT, TestClient } from './lspClient';
 import { DocumentFindingsRequest } from '../../shared/protocol';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/semanticTokens';
 
 let workspace: string;
 let client: TestClient;
@@ -76,20 +75,7 @@ test('semantic tokens asked for right after an edit colour the edited text, once
   const before = 'Posted March 5, 2025\n\nThe ferry runs twice a day.\n';
   const after = 'Posted March 5, 2025\n\nThe ferry carried 4,812 passengers, up 12% on last year.\n';
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: before } });
-  const figureTokens = async (): Promise<string[]> => {
-    const data = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.data ?? [];
-    const text = after.split('\n');
-    const found: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < data.length; i += 5) {
-      line += data[i];
-      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-      const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]];
-      if (type === 'newsUnsourcedFigure' || type === 'newsFigure') found.push(text[line].slice(character, character + data[i + 2]));
-    }
-    return found;
-  };
+  const figureTokens = async (): Promise<string[]> => figureTexts((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.data ?? [], after);
   await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: after }] });
   // Asked before the debounce has run the analysis: the answer must still be for the new text.
   assert.deepEqual(await figureTokens(), ['4,812 passengers', '12%']);

@@ -16,7 +16,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { DocumentFindingsRequest } from '../../shared/protocol';
-import { REPO_ROOT, TestClient } from './lspClient';
+import { figureTexts, REPO_ROOT, TestClient } from './lspClient';
 
 async function workspaceWith(files: Record<string, string>): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provenance-settings-'));
@@ -111,11 +111,12 @@ test('semantic tokens asked for during the debounce wait for it rather than anal
   try {
     await client.waitFor(() => client.status?.indexing === false && client.diagnostics.has(uri));
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'The ferry runs twice a day.\n' } });
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'The ferry carried 4,812 passengers.\n' }] });
+    const edited = 'The ferry carried 4,812 passengers.\n';
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
     const asked = Date.now();
     const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     assert.ok(Date.now() - asked >= debounceMs - 100, `answered after ${Date.now() - asked} ms, before the debounce of ${debounceMs} ms`);
-    assert.ok((tokens?.data.length ?? 0) > 0, 'the new figure is coloured');
+    assert.deepEqual(figureTexts(tokens?.data ?? [], edited), ['4,812 passengers'], 'the new figure is coloured');
   } finally {
     await client.stop();
     await fs.rm(dir, { recursive: true, force: true });
