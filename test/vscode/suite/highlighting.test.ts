@@ -77,4 +77,21 @@ suite('highlighting', () => {
     assert.ok(types.has('newsFigure') || types.has('newsUnsourcedFigure'), 'no figure token');
     for (const attribution of tokens.filter((t) => t.type === 'newsAttribution')) assert.match(attribution.text, /^[\p{L} ]+$/u);
   });
+
+  test('a figure typed into the article is coloured at the first answer after the edit', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    const added = ' The convoy carried 7,354 pallets.';
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    try {
+      assert.ok(await editor.edit((edit) => edit.insert(end, added)));
+      // Asked once, right after the edit: the server answers after the debounced analysis of the new text.
+      const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+      const result = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+      assert.ok(result, 'no tokens after the edit');
+      const figures = decode(document, legend, result).filter((t) => t.type === 'newsFigure' || t.type === 'newsUnsourcedFigure');
+      assert.ok(figures.some((t) => t.text === '7,354 pallets'), `figures coloured: ${figures.map((t) => t.text).join(', ')}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });
