@@ -10,7 +10,10 @@ const NORMAL = 3;
 const LEMMA = 4;
 const TYPE = 5;
 const POS = 6;
-const STOP_WORD = 7;
+/** Flags: a stop word, and white space only. */
+const FLAGS = 7;
+const STOP_WORD_FLAG = 1;
+const BLANK_FLAG = 2;
 
 /**
  * The tokens of a text, read by index: their numbers in one typed array, each distinct string once in a
@@ -59,12 +62,12 @@ export class Tokens {
   }
 
   stopWord(t: number): boolean {
-    return this.fields[t * FIELDS + STOP_WORD] === 1;
+    return (this.fields[t * FIELDS + FLAGS] & STOP_WORD_FLAG) !== 0;
   }
 
   /** Whether the token is white space only (a line break inside a wrapped paragraph). */
   isBlank(t: number): boolean {
-    return this.value(t).trim() === '';
+    return (this.fields[t * FIELDS + FLAGS] & BLANK_FLAG) !== 0;
   }
 }
 
@@ -94,7 +97,8 @@ export class TokensBuilder {
     fields[at + LEMMA] = this.id(lemma);
     fields[at + TYPE] = this.id(type);
     fields[at + POS] = this.id(pos);
-    fields[at + STOP_WORD] = stopWord ? 1 : 0;
+    // Worked out once here: the blank test runs over every token of an article at each keystroke.
+    fields[at + FLAGS] = (stopWord ? STOP_WORD_FLAG : 0) | (value.trim() === '' ? BLANK_FLAG : 0);
   }
 
   /** Adds tokens [first, end) of `tokens`, `shift` characters further on. */
@@ -114,7 +118,7 @@ export class TokensBuilder {
         if (ids[old] < 0) ids[old] = this.id(tokens.strings[old]);
         fields[at + field] = ids[old];
       }
-      fields[at + STOP_WORD] = source[from + STOP_WORD];
+      fields[at + FLAGS] = source[from + FLAGS];
     }
   }
 
