@@ -200,7 +200,7 @@ function resolveAnchored({ mention, expression, anchor }: Pending, mentions: Dat
 }
 
 function isSameAnchor(event: EventRef, anchor: EventRef): boolean {
-  if (event.family !== anchor.family || event.occurrence !== anchor.occurrence) return false;
+  if (event.family.name !== anchor.family.name || event.occurrence !== anchor.occurrence) return false;
   const actors = event.actors.length === 0 || anchor.actors.length === 0 || anySameName(event.actors, anchor.actors);
   const places = event.places.length === 0 || anchor.places.length === 0 || anySameName(event.places, anchor.places);
   return actors && places;
