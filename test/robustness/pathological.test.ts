@@ -22,8 +22,13 @@ const PROSE_FACTOR = 5;
 const GROWTH_FACTOR = 8;
 /** Added to both limits, for what a measurement of a few milliseconds cannot resolve. */
 const SLACK_MS = 60;
-/** Wall-clock time after which a case counts as hung: far beyond any budget, for a machine under load. */
+/**
+ * Wall-clock time after which a case counts as hung and fails: three times its CPU limit against prose
+ * (each case is analysed four times, twice whole and twice a quarter), or this before prose is measured.
+ */
 const HANG_MS = 60_000;
+const hangMs = (characters: number, proseMsPerCharacter: number | undefined): number =>
+  proseMsPerCharacter === undefined ? HANG_MS : Math.max(10_000, 3 * (PROSE_FACTOR * proseMsPerCharacter * characters + SLACK_MS));
 
 type Outcome = PathologicalResult | { name: string; failed: string };
 
@@ -53,7 +58,9 @@ function runAll(names: string[]): Promise<Map<string, Outcome | ProseResult>> {
         outcomes.set(name, outcome);
         next(index + 1);
       };
-      const timer = setTimeout(() => finish({ name, failed: `not finished after ${HANG_MS} ms` }, true), HANG_MS);
+      const prose = outcomes.get(PROSE);
+      const limit = hangMs(name === PROSE ? 0 : PATHOLOGICAL_INPUTS[name]().length, prose && 'prose' in prose ? prose.prose.cpuMs / prose.prose.characters : undefined);
+      const timer = setTimeout(() => finish({ name, failed: `not finished after ${Math.round(limit)} ms` }, true), limit);
       current.once('message', (result: PathologicalResult | ProseResult) => finish(result, false));
       current.once('exit', (code, signal) => finish({ name, failed: `the process died (${signal ?? `exit ${code}`}): ${stderr.join('').trim().split('\n').slice(0, 3).join(' | ')}` }, true));
       current.send(name);
