@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseArticle, type Article } from '../../server/src/analysis/article';
-import { TokensBuilder, type Tokens } from '../../server/src/analysis/tokens';
+import model from 'wink-eng-lite-web-model';
+import { POS_TAGS, TOKEN_TYPES, TokensBuilder, type Tokens } from '../../server/src/analysis/tokens';
 import { fixtureArticles } from '../robustness/harness';
 
 type Row = [start: number, end: number, value: string, normal: string, lemma: string, type: string, pos: string, stopWord: boolean];
@@ -28,11 +29,20 @@ function rowsOf(tokens: Tokens): Row[] {
   return Array.from({ length: tokens.length }, (_, t): Row => [tokens.start(t), tokens.end(t), tokens.value(t), tokens.normal(t), tokens.lemma(t), tokens.type(t), tokens.pos(t), tokens.stopWord(t)]);
 }
 
-test('tokens read back as they were added, each distinct string kept once', () => {
+test('tokens read back as they were added, each distinct word string kept once', () => {
   const tokens = build(rows);
   assert.deepEqual(rowsOf(tokens), rows);
   assert.equal(new Set(tokens.strings).size, tokens.strings.length);
-  assert.deepEqual([...tokens.strings].sort(), [...new Set(rows.flatMap(([, , ...strings]) => strings.filter((s) => typeof s === 'string')))].sort());
+  assert.deepEqual([...tokens.strings].sort(), [...new Set(rows.flatMap(([, , value, normal, lemma]) => [value, normal, lemma]))].sort());
+});
+
+test('every token type and tag of the wink model can be stored, and nothing else is taken', () => {
+  const features = (model as unknown as { core(): { features: Record<'tokenType' | 'pos', { list: string[] }> } }).core().features;
+  assert.deepEqual([...TOKEN_TYPES], features.tokenType.list);
+  assert.deepEqual([...POS_TAGS], features.pos.list);
+  const every = build(TOKEN_TYPES.flatMap((type, i) => POS_TAGS.map((pos, j): Row => [i, j, type, pos, 'x', type, pos, (i + j) % 2 === 0])));
+  assert.deepEqual(rowsOf(every).map(([, , , , , type, pos, stopWord]) => [type, pos, stopWord]), TOKEN_TYPES.flatMap((type, i) => POS_TAGS.map((pos, j) => [type, pos, (i + j) % 2 === 0])));
+  assert.throws(() => build([[0, 1, 'x', 'x', 'x', 'word', 'NOUNISH', false]]), /NOUNISH/);
 });
 
 test('tokens taken from earlier ones and moved equal the same tokens added afresh, string table included', () => {
@@ -70,7 +80,7 @@ test('a parsed article keeps its analysis in memory at a small multiple of its t
     return after - before;
   };
   const characters = texts.reduce((sum, text) => sum + text.length, 0);
-  // About 12 bytes per character; an object per token took 24.
+  // About 10 to 12 bytes per character; an object per token took 24.
   const perCharacter = Math.min(measure(), measure()) / characters;
   assert.ok(perCharacter < 16, `${perCharacter.toFixed(1)} bytes per character of text`);
 });

@@ -47,8 +47,9 @@ export class SentenceWords {
     return this.has(p) ? this.tokens.lemma(this.index[p]) : '';
   }
 
-  type(p: number): TokenType {
-    return this.has(p) ? this.tokens.type(this.index[p]) : '';
+  /** `undefined` outside the sentence. */
+  type(p: number): TokenType | undefined {
+    return this.has(p) ? this.tokens.type(this.index[p]) : undefined;
   }
 
   pos(p: number): string {

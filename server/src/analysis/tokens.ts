@@ -1,25 +1,39 @@
 import { grown } from './typedArrays';
 
-export type TokenType = 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'email' | 'url' | 'mention' | 'hashtag' | 'emoji' | 'emoticon' | 'ordinal' | 'time' | 'unit' | 'quoted_phrase' | 'tabCRLF' | string;
+/**
+ * wink's token types and part-of-speech tags, as its English model lists them (`features.tokenType` and
+ * `features.pos`). Both lists are closed, so a token keeps them as small numbers packed into one field
+ * rather than as strings in its article's table; a unit test holds these lists to the model's.
+ */
+export const TOKEN_TYPES = ['unk', 'word', 'number', 'url', 'email', 'mention', 'hashtag', 'emoji', 'emoticon', 'time', 'ordinal', 'currency', 'punctuation', 'symbol', 'tabCRLF', 'wordRP', 'alpha', 'apos', 'decade', 'shortForm'] as const;
+export const POS_TAGS = ['UNK', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SPACE', 'SYM', 'VERB', 'X', 'SCONJ'] as const;
 
-const FIELDS = 8;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+export type PosTag = (typeof POS_TAGS)[number];
+
+const TYPE_CODES = new Map<string, number>(TOKEN_TYPES.map((type, code) => [type, code]));
+const POS_CODES = new Map<string, number>(POS_TAGS.map((tag, code) => [tag, code]));
+
+const FIELDS = 6;
 const START = 0;
 const END = 1;
 const VALUE = 2;
 const NORMAL = 3;
 const LEMMA = 4;
-const TYPE = 5;
-const POS = 6;
-/** Flags: a stop word, and white space only. */
-const FLAGS = 7;
+/** Packed: flags in the low bits, then the part-of-speech code, then the type code. */
+const KIND = 5;
 const STOP_WORD_FLAG = 1;
+/** White space only. */
 const BLANK_FLAG = 2;
+const POS_SHIFT = 2;
+const POS_MASK = 0x1f;
+const TYPE_SHIFT = 7;
 
 /**
  * The tokens of a text, read by index: their numbers in one typed array, each distinct string once in a
  * table. An indexed article keeps its tokens for as long as it is in the workspace; as objects (a thousand
  * of eight fields for a 5 KB article, 96 bytes each) they were most of what a large workspace costs in
- * memory, against 32 bytes here. The same layout crosses to another thread without being rebuilt.
+ * memory, against 24 bytes here. The same layout crosses to another thread without being rebuilt.
  */
 export class Tokens {
   readonly length: number;
@@ -54,20 +68,20 @@ export class Tokens {
   }
 
   type(t: number): TokenType {
-    return this.strings[this.fields[t * FIELDS + TYPE]];
+    return TOKEN_TYPES[this.fields[t * FIELDS + KIND] >> TYPE_SHIFT];
   }
 
-  pos(t: number): string {
-    return this.strings[this.fields[t * FIELDS + POS]];
+  pos(t: number): PosTag {
+    return POS_TAGS[(this.fields[t * FIELDS + KIND] >> POS_SHIFT) & POS_MASK];
   }
 
   stopWord(t: number): boolean {
-    return (this.fields[t * FIELDS + FLAGS] & STOP_WORD_FLAG) !== 0;
+    return (this.fields[t * FIELDS + KIND] & STOP_WORD_FLAG) !== 0;
   }
 
   /** Whether the token is white space only (a line break inside a wrapped paragraph). */
   isBlank(t: number): boolean {
-    return (this.fields[t * FIELDS + FLAGS] & BLANK_FLAG) !== 0;
+    return (this.fields[t * FIELDS + KIND] & BLANK_FLAG) !== 0;
   }
 }
 
@@ -87,7 +101,10 @@ export class TokensBuilder {
     return this.count;
   }
 
-  add(start: number, end: number, value: string, normal: string, lemma: string, type: TokenType, pos: string, stopWord: boolean): void {
+  add(start: number, end: number, value: string, normal: string, lemma: string, type: string, pos: string, stopWord: boolean): void {
+    const typeCode = TYPE_CODES.get(type);
+    const posCode = POS_CODES.get(pos);
+    if (typeCode === undefined || posCode === undefined) throw new Error(`wink-nlp gave a token type or tag outside its model's lists: ${type}, ${pos}`);
     const at = this.next();
     const fields = this.fields;
     fields[at + START] = start;
@@ -95,10 +112,8 @@ export class TokensBuilder {
     fields[at + VALUE] = this.id(value);
     fields[at + NORMAL] = this.id(normal);
     fields[at + LEMMA] = this.id(lemma);
-    fields[at + TYPE] = this.id(type);
-    fields[at + POS] = this.id(pos);
-    // Worked out once here: the blank test runs over every token of an article at each keystroke.
-    fields[at + FLAGS] = (stopWord ? STOP_WORD_FLAG : 0) | (value.trim() === '' ? BLANK_FLAG : 0);
+    // The blank test is worked out once here: it runs over every token of an article at each keystroke.
+    fields[at + KIND] = (typeCode << TYPE_SHIFT) | (posCode << POS_SHIFT) | (stopWord ? STOP_WORD_FLAG : 0) | (value.trim() === '' ? BLANK_FLAG : 0);
   }
 
   /** Adds tokens [first, end) of `tokens`, `shift` characters further on. */
@@ -113,12 +128,12 @@ export class TokensBuilder {
       fields[at + START] = source[from + START] + shift;
       fields[at + END] = source[from + END] + shift;
       // In field order, as `add` does, so that strings are numbered as a fresh reading would number them.
-      for (let field = VALUE; field <= POS; field++) {
+      for (let field = VALUE; field <= LEMMA; field++) {
         const old = source[from + field];
         if (ids[old] < 0) ids[old] = this.id(tokens.strings[old]);
         fields[at + field] = ids[old];
       }
-      fields[at + FLAGS] = source[from + FLAGS];
+      fields[at + KIND] = source[from + KIND];
     }
   }
 
