@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import type { Unit } from './passageUnits';
-import { wordCount, type UnitClass } from './termIndex';
+import type { UnitClass } from './termIndex';
 
 const START = 0;
 const END = 1;
@@ -39,7 +39,7 @@ export class ArticleUnits {
 
   /** Words, stop words included. */
   words(i: number): number {
-    return wordCount(this.classes[i]);
+    return this.classes[i].wordCount;
   }
 
   /** Words outside quotation marks. */

@@ -1,5 +1,5 @@
 import { firstIndexNotBefore } from '../search';
-import { forEachSharedTerm, termId, type TermIndex, type UnitClass } from './termIndex';
+import { forEachSharedTerm, termAt, termId, type TermIndex, type UnitClass } from './termIndex';
 
 /**
  * Candidates must share this many terms rare enough to read, and this share of the shorter unit's
@@ -60,7 +60,7 @@ export class CandidateClasses {
     const counts = this.counts;
     const lists: Array<readonly number[]> = [];
     for (let k = 0; k < own.termCount; k++) {
-      const id = termId(own.data[k]);
+      const id = termId(termAt(own, k));
       if (this.terms.readable(id)) lists.push(this.terms.postingsOf(id));
     }
     for (const postings of lists) for (const cls of postings) counts[cls]++;
@@ -111,6 +111,6 @@ function enoughShared(a: UnitClass, b: UnitClass, count: number): boolean {
 }
 
 function holdsTerm(cls: UnitClass, id: number): boolean {
-  const at = firstIndexNotBefore(0, cls.termCount, (k) => termId(cls.data[k]) < id);
-  return at < cls.termCount && termId(cls.data[at]) === id;
+  const at = firstIndexNotBefore(0, cls.termCount, (k) => termId(termAt(cls, k)) < id);
+  return at < cls.termCount && termId(termAt(cls, at)) === id;
 }

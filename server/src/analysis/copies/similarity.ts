@@ -1,5 +1,5 @@
 import { grown } from '../typedArrays';
-import { forEachSharedTerm, NUMBER, QUOTED, termFlags, termId, type TermIndex, type UnitClass } from './termIndex';
+import { forEachSharedTerm, NUMBER, QUOTED, termAt, termFlags, termId, wordAt, type TermIndex, type UnitClass } from './termIndex';
 
 /** Wording kept (see `surfaceSimilarity`) from which a match counts as lightly edited rather than reworded. */
 export const NEAR_VERBATIM = 0.75;
@@ -62,8 +62,8 @@ export class UnitNorms {
     let weight = 0;
     let size = 0;
     for (let k = 0; k < cls.termCount; k++) {
-      const id = termId(cls.data[k]);
-      const f = factor(this.index, id, termFlags(cls.data[k]));
+      const id = termId(termAt(cls, k));
+      const f = factor(this.index, id, termFlags(termAt(cls, k)));
       weight += this.index.idf(id) * f;
       size += f;
     }
@@ -119,10 +119,8 @@ let rowB = new Int32Array(128);
  * both lengths. 1 is word for word; swapped or dropped words lower it a little, rewording a lot.
  */
 export function surfaceSimilarity(x: UnitClass, y: UnitClass): number {
-  const a = x.data;
-  const b = y.data;
-  const aLength = a.length - x.termCount;
-  const bLength = b.length - y.termCount;
+  const aLength = x.wordCount;
+  const bLength = y.wordCount;
   if (aLength === 0 || bLength === 0) return 0;
   if (x === y) return 1;
   if (rowA.length <= bLength) {
@@ -132,9 +130,9 @@ export function surfaceSimilarity(x: UnitClass, y: UnitClass): number {
   let previous = rowA.fill(0, 0, bLength + 1);
   let current = rowB.fill(0, 0, bLength + 1);
   for (let i = 1; i <= aLength; i++) {
-    const word = a[x.termCount + i - 1];
+    const word = wordAt(x, i - 1);
     for (let j = 1; j <= bLength; j++) {
-      current[j] = word === b[y.termCount + j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+      current[j] = word === wordAt(y, j - 1) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
     }
     [previous, current] = [current, previous];
   }

@@ -25,35 +25,45 @@ export function forEachSharedTerm(a: UnitClass, b: UnitClass, visit: (id: number
   let i = 0;
   let j = 0;
   while (i < a.termCount && j < b.termCount) {
-    const x = termId(a.data[i]);
-    const y = termId(b.data[j]);
+    const x = termId(termAt(a, i));
+    const y = termId(termAt(b, j));
     if (x < y) i++;
     else if (y < x) j++;
-    else visit(x, a.data[i++], b.data[j++]);
+    else visit(x, termAt(a, i++), termAt(b, j++));
   }
 }
 
 /**
  * Units of identical wording anywhere in the corpus. Term postings point at these rather than at each
  * unit, so a sentence that a wire story spreads over hundreds of articles is read and scored once. What
- * the units read is kept here only, in one typed array: a small array costs more in bookkeeping than in
- * content, and the corpus holds hundreds of thousands of classes.
+ * the units read is kept here only, in a typed array shared by the classes an article created together:
+ * a typed array of its own cost a class more in bookkeeping than in content (about 200 bytes), and the
+ * corpus holds hundreds of thousands of classes.
  */
 export interface UnitClass {
   id: number;
   /**
-   * The first `termCount` entries: the distinct content terms, packed (id << FLAG_BITS | flags) and
-   * ascending; a term is QUOTED when every occurrence is inside quotation marks, NUMBER for figures.
-   * After them: the ids of the unit's words in order, stop words included (see `TermIndex.wordId`).
+   * From `offset` on, `termCount` entries: the distinct content terms, packed (id << FLAG_BITS | flags)
+   * and ascending; a term is QUOTED when every occurrence is inside quotation marks, NUMBER for figures.
+   * After them, `wordCount` entries: the ids of the unit's words in order, stop words included (see
+   * `TermIndex.wordId`).
    */
   data: Int32Array;
+  offset: number;
   termCount: number;
+  wordCount: number;
   /** The units that read this way, as pairs of article id and unit index. */
   members: number[];
 }
 
-export function wordCount(cls: UnitClass): number {
-  return cls.data.length - cls.termCount;
+/** The class's k-th term, packed. */
+export function termAt(cls: UnitClass, k: number): number {
+  return cls.data[cls.offset + k];
+}
+
+/** The id of the class's k-th word. */
+export function wordAt(cls: UnitClass, k: number): number {
+  return cls.data[cls.offset + cls.termCount + k];
 }
 
 /**
@@ -117,6 +127,7 @@ export class TermIndex implements StampedState {
   add(units: Unit[], article: number): IndexedUnits {
     this.changes++;
     const votes: number[] = [];
+    const created = this.classes.length;
     const classes = units.map(({ wording }, index) => {
       this.liveUnits++;
       let filed = this.filed.get(wording);
@@ -137,6 +148,7 @@ export class TermIndex implements StampedState {
       else cls.members.push(article, index);
       return cls;
     });
+    packTogether(this.classes.slice(created) as UnitClass[]);
     this.settle();
     return { classes, votes: Int32Array.from(votes) };
   }
@@ -245,7 +257,7 @@ export class TermIndex implements StampedState {
     return this.capitalVotes[id] > this.lowerVotes[id];
   }
 
-  /** The unit's terms and words in the layout of `UnitClass.data`. */
+  /** The unit's terms and words in the layout of `UnitClass.data`, in an array of their own. */
   private wording(unit: UnitWording): { data: Int32Array; termCount: number } {
     const packed = unit.terms.map((term) => (this.internTerm(term.key) << FLAG_BITS) | (term.quoted ? QUOTED : 0) | (term.number ? NUMBER : 0));
     packed.sort((x, y) => x - y);
@@ -266,7 +278,7 @@ export class TermIndex implements StampedState {
     const { data, termCount } = this.wording(unit);
     const existing = this.wordings.find(data, termCount);
     if (existing) return existing;
-    const cls: UnitClass = { id: this.classes.length, data, termCount, members: [] };
+    const cls: UnitClass = { id: this.classes.length, data, offset: 0, termCount, wordCount: data.length - termCount, members: [] };
     this.classes.push(cls);
     this.wordings.add(cls);
     for (let k = 0; k < termCount; k++) {
@@ -282,7 +294,7 @@ export class TermIndex implements StampedState {
     this.classes[cls.id] = undefined;
     this.wordings.delete(cls);
     for (let k = 0; k < cls.termCount; k++) {
-      const id = termId(cls.data[k]);
+      const id = termId(termAt(cls, k));
       if (--this.classFrequency[id] === MAX_POSTINGS) this.record({ term: id });
       this.dead[id]++;
       if (this.dead[id] > 16 && this.dead[id] * 2 > this.postings[id].length) this.compact(id);
@@ -300,7 +312,7 @@ export class TermIndex implements StampedState {
 
   private countUnit(cls: UnitClass, delta: number): void {
     for (let k = 0; k < cls.termCount; k++) {
-      const id = termId(cls.data[k]);
+      const id = termId(termAt(cls, k));
       this.stamps.touchTerm(id, this.termState(id));
       this.unitFrequency[id] += delta;
     }
@@ -341,3 +353,18 @@ export class TermIndex implements StampedState {
 }
 
 const IDF_PRIOR_UNITS = 200;
+
+/** Moves the classes' entries into one array, in place of the array each was made with. */
+function packTogether(classes: readonly UnitClass[]): void {
+  let length = 0;
+  for (const cls of classes) length += cls.termCount + cls.wordCount;
+  const data = new Int32Array(length);
+  let offset = 0;
+  for (const cls of classes) {
+    const size = cls.termCount + cls.wordCount;
+    data.set(cls.data.subarray(cls.offset, cls.offset + size), offset);
+    cls.data = data;
+    cls.offset = offset;
+    offset += size;
+  }
+}

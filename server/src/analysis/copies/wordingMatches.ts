@@ -3,7 +3,7 @@ import type { CandidateClasses } from './candidateClasses';
 import type { OtherUnit } from './passageFindings';
 import { PAIR_FLOOR } from './passageRules';
 import { compareUnits, NEAR_VERBATIM, similarityBound, surfaceSimilarity, termWeight, type UnitNorms, type UnitScore } from './similarity';
-import { termId, wordCount, type TermIndex, type UnitClass } from './termIndex';
+import { termAt, termId, type TermIndex, type UnitClass } from './termIndex';
 
 /** A class of units that a wording of the article being checked resembles. */
 export interface Resemblance extends UnitScore {
@@ -128,7 +128,7 @@ export class WordingMatcher {
         const score = compareUnits(this.terms, this.norms, own, own);
         if (score.similarity > 0) resembled.push({ cls: own, ...score, surface: 1 });
       }
-      if (ownUnits.length > 1 && wordCount(own) >= this.minWords) repeatedBy.push({ cls: own, surface: 1 });
+      if (ownUnits.length > 1 && own.wordCount >= this.minWords) repeatedBy.push({ cls: own, surface: 1 });
     }
     const most = this.sharedWeightBound(own);
     for (let c = 0; c < candidates.length; c += 2) {
@@ -156,8 +156,8 @@ export class WordingMatcher {
     const readable: number[] = [];
     let unreadable = 0;
     for (let k = 0; k < own.termCount; k++) {
-      const weight = termWeight(this.terms, own.data[k]);
-      if (this.terms.readable(termId(own.data[k]))) readable.push(weight);
+      const weight = termWeight(this.terms, termAt(own, k));
+      if (this.terms.readable(termId(termAt(own, k)))) readable.push(weight);
       else unreadable += weight;
     }
     readable.sort((x, y) => y - x);
@@ -172,7 +172,7 @@ export class WordingMatcher {
    * articles cheap.
    */
   private repeatSurface(x: UnitClass, y: UnitClass, sharedTerms: number): number | undefined {
-    const [shorter, longer] = [wordCount(x), wordCount(y)].sort((p, q) => p - q);
+    const [shorter, longer] = [x.wordCount, y.wordCount].sort((p, q) => p - q);
     if (shorter < this.minWords || shorter < longer * NEAR_VERBATIM || sharedTerms * 2 < Math.min(x.termCount, y.termCount)) return undefined;
     const surface = surfaceSimilarity(x, y);
     return surface >= NEAR_VERBATIM ? surface : undefined;
