@@ -59,3 +59,18 @@ test('reparsing after an edit keeps the analysis of the paragraphs before it, an
   const { lines: _b, ...fromScratch } = parseArticle({ uri: 'file:///a.txt', text: edited });
   assert.deepEqual(fromEarlier, fromScratch);
 });
+
+test('an article reads the same whatever was read before it', () => {
+  const words = (text: string): string[] => {
+    const { tokens } = parseArticle({ uri: 'file:///order.txt', text });
+    return Array.from({ length: tokens.length }, (_, t) => `${tokens.value(t)}/${tokens.pos(t)}`);
+  };
+  // Words wink does not know, each first met mid-sentence, then before a full stop, then mid-sentence again.
+  for (const word of ["Zorblaxia's", 'Quellmoor-on-Tyne', "Vantreuil's"]) {
+    const midSentence = `The ${word} harbour reopened on Monday.`;
+    const first = words(midSentence);
+    words(`Ministers met in ${word}.`);
+    words(`"${word}" was the word.`);
+    assert.deepEqual(words(midSentence), first, word);
+  }
+});
