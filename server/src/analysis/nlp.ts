@@ -39,7 +39,8 @@ function nlp(): ReturnType<typeof winkNLP> {
 /** The parts of wink's word cache used here (its `cache.js`). */
 interface WordCache {
   lookup(text: string): number[] | null;
-  isOOV(text: string): boolean;
+  /** Entries of the model's own lexicon: a learned word's index is at least this. */
+  intrinsicSize(): number;
   add(text: string, category: number): number;
 }
 
@@ -63,6 +64,7 @@ function forgetfulReader(): ReturnType<typeof winkNLP> {
   if (!cache) throw new Error('wink-nlp no longer hands its cache to readabilityStats: tokens would depend on reading order');
   const wordCache = cache;
   const { lookup, add } = wordCache;
+  const lexiconSize = wordCache.intrinsicSize();
   let filing = 0;
   wordCache.add = (text, category) => {
     filing++;
@@ -75,7 +77,7 @@ function forgetfulReader(): ReturnType<typeof winkNLP> {
   wordCache.lookup = (text) => {
     const found = lookup(text);
     // A single entry outside the model's lexicon is a learned word.
-    return filing === 0 && found !== null && found.length === 1 && wordCache.isOOV(text) ? null : found;
+    return filing === 0 && found !== null && found.length === 1 && found[0] >= lexiconSize ? null : found;
   };
   return reader;
 }
