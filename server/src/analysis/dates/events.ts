@@ -218,13 +218,21 @@ function isAnyVerb(article: Article, t: number): boolean {
   return article.tokens.pos(t) === 'VERB';
 }
 
+/** The lemma of a content verb that the event lexicon does not know. */
+function unknownVerbLemma(article: Article, t: number): string | undefined {
+  const lemma = article.tokens.lemma(t);
+  return isContentVerb(article, t) && !WORDS.has(lemma) ? lemma : undefined;
+}
+
 /** A verb of an event the lexicon does not know, and that is not what a quake or a storm does to a place. */
 function isOtherEventVerb(article: Article, t: number): boolean {
-  return isContentVerb(article, t) && !WORDS.has(article.tokens.lemma(t)) && !IMPACT_VERBS.has(article.tokens.lemma(t));
+  const lemma = unknownVerbLemma(article, t);
+  return lemma !== undefined && !IMPACT_VERBS.has(lemma);
 }
 
 function isImpactVerb(article: Article, t: number): boolean {
-  return isContentVerb(article, t) && !WORDS.has(article.tokens.lemma(t)) && IMPACT_VERBS.has(article.tokens.lemma(t));
+  const lemma = unknownVerbLemma(article, t);
+  return lemma !== undefined && IMPACT_VERBS.has(lemma);
 }
 
 /** "The quake hit Sarnow on Saturday": the verb is what the quake did, not another event. */
