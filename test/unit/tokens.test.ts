@@ -57,6 +57,22 @@ test('tokens taken from earlier ones and moved equal the same tokens added afres
   assert.deepEqual(builder.build(), fresh);
 });
 
+test('tokens copied from the start of earlier ones, then read afresh, then copied again equal a fresh build', () => {
+  const earlier = build(rows);
+  const builder = new TokensBuilder();
+  // The first sentence copied in two steps, a new word, then the rest moved on by it.
+  builder.addFrom(earlier, 0, 2, 0);
+  builder.addFrom(earlier, 2, 4, 0);
+  builder.add(17, 20, 'Now', 'now', 'now', 'word', 'ADV', true);
+  builder.addFrom(earlier, 4, earlier.length, 4);
+  const moved = rows.slice(4).map(([start, end, ...rest]): Row => [start + 4, end + 4, ...rest]);
+  assert.deepEqual(builder.build(), build([...rows.slice(0, 4), [17, 20, 'Now', 'now', 'now', 'word', 'ADV', true], ...moved]));
+  // Copied whole and moved: the same table, every position shifted.
+  const whole = new TokensBuilder();
+  whole.addFrom(earlier, 0, earlier.length, 3);
+  assert.deepEqual(whole.build(), build(rows, 3));
+});
+
 /** Bytes of heap and array buffers that stay in use, after full collections. */
 function retained(): number {
   setFlagsFromString('--expose-gc');

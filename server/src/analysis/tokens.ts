@@ -96,6 +96,11 @@ export class TokensBuilder {
   private count = 0;
   /** For the tokens last copied from: the id here of each of their strings, -1 until first met. */
   private copied: { from: Tokens; ids: Int32Array } | undefined;
+  /**
+   * The tokens that every token so far was copied from, in order from their first: strings are numbered in
+   * order of first occurrence, so their ids hold here unchanged and need no translating.
+   */
+  private prefixOf: Tokens | undefined;
 
   get length(): number {
     return this.count;
@@ -105,6 +110,7 @@ export class TokensBuilder {
     const typeCode = TYPE_CODES.get(type);
     const posCode = POS_CODES.get(pos);
     if (typeCode === undefined || posCode === undefined) throw new Error(`wink-nlp gave a token type or tag outside its model's lists: ${type}, ${pos}`);
+    this.prefixOf = undefined;
     const at = this.next();
     const fields = this.fields;
     fields[at + START] = start;
@@ -118,6 +124,11 @@ export class TokensBuilder {
 
   /** Adds tokens [first, end) of `tokens`, `shift` characters further on. */
   addFrom(tokens: Tokens, first: number, end: number, shift: number): void {
+    if (first === this.count && (this.count === 0 || this.prefixOf === tokens)) {
+      this.extendPrefix(tokens, end, shift);
+      return;
+    }
+    this.prefixOf = undefined;
     if (this.copied?.from !== tokens) this.copied = { from: tokens, ids: new Int32Array(tokens.strings.length).fill(-1) };
     const ids = this.copied.ids;
     const source = tokens.fields;
@@ -135,6 +146,30 @@ export class TokensBuilder {
       }
       fields[at + KIND] = source[from + KIND];
     }
+  }
+
+  /** Adds tokens of `tokens` up to `end`, those before having been copied from it already, with the same ids. */
+  private extendPrefix(tokens: Tokens, end: number, shift: number): void {
+    const first = this.count;
+    const source = tokens.fields;
+    let strings = this.strings.length;
+    for (let t = first; t < end; t++) {
+      for (let field = VALUE; field <= LEMMA; field++) strings = Math.max(strings, source[t * FIELDS + field] + 1);
+    }
+    for (let id = this.strings.length; id < strings; id++) {
+      this.ids.set(tokens.strings[id], id);
+      this.strings.push(tokens.strings[id]);
+    }
+    if (this.fields.length < end * FIELDS) this.fields = grown(this.fields, end * FIELDS);
+    this.fields.set(source.subarray(first * FIELDS, end * FIELDS), first * FIELDS);
+    if (shift !== 0) {
+      for (let t = first; t < end; t++) {
+        this.fields[t * FIELDS + START] += shift;
+        this.fields[t * FIELDS + END] += shift;
+      }
+    }
+    this.count = end;
+    this.prefixOf = tokens;
   }
 
   build(): Tokens {
