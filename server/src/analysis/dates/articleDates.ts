@@ -170,10 +170,21 @@ function mostNamed(names: Name[] | undefined): Name | undefined {
     if (entry) entry.count++;
     else distinct.set(key, { name, count: 1 });
   }
+  // Two names that are the same share a word, or one has none: each is compared only with those.
+  const wordless = [...distinct.values()].filter((entry) => entry.name.words.length === 0);
+  const byWord = new Map<string, Array<{ name: Name; count: number }>>();
+  for (const entry of distinct.values()) {
+    for (const word of new Set(entry.name.words)) {
+      const list = byWord.get(word);
+      if (list) list.push(entry);
+      else byWord.set(word, [entry]);
+    }
+  }
   let best: { name: Name; score: number } | undefined;
   for (const { name } of distinct.values()) {
     let score = 0;
-    for (const other of distinct.values()) if (sameName(name, other.name)) score += other.count;
+    const sharing = name.words.length === 0 ? distinct.values() : new Set([...wordless, ...name.words.flatMap((word) => byWord.get(word) ?? [])]);
+    for (const other of sharing) if (sameName(name, other.name)) score += other.count;
     if (!best || score > best.score || (score === best.score && name.words.length > best.name.words.length)) best = { name, score };
   }
   return best?.name;
