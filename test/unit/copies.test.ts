@@ -6,6 +6,8 @@ import { parseArticle } from '../../server/src/analysis/article';
 import { Corpus } from '../../server/src/analysis/corpus';
 import { CopyDetector } from '../../server/src/analysis/copies/copyDetector';
 import type { CopyDetectorOptions } from '../../server/src/analysis/copies/options';
+import { passageUnits } from '../../server/src/analysis/copies/passageUnits';
+import { TermIndex, wordAt } from '../../server/src/analysis/copies/termIndex';
 import { overlaps } from '../../server/src/analysis/spans';
 import type { ArticleSource, Finding } from '../../server/src/analysis/types';
 
@@ -80,6 +82,28 @@ test('a sentence-by-sentence rewrite is reported as reworded, linked to the pass
   assert.ok(found.some((f) => f.text.includes('signed off on over 300 bills')), 'the reworded account of the invoices is covered');
   const message = found.find((f) => f.data?.kind === 'copied-passage' && f.data.copyKind === 'reworded')!.message;
   assert.match(message, /^Reworded passage \(similarity 0\.\d\d\), also in court-original\.txt$/);
+});
+
+test('the wording classes an article creates share one array, each reading back its unit', () => {
+  const index = new TermIndex();
+  const originalUnits = passageUnits(parseArticle({ uri: 'file:///original.txt', text: ORIGINAL }));
+  const original = index.add(originalUnits, 0).classes;
+  assert.equal(new Set(original.map((cls) => cls.data)).size, 1);
+  original.forEach((cls, i) => assert.equal(cls.wordCount, originalUnits[i].wording.words.length));
+
+  const liftUnits = passageUnits(parseArticle({ uri: 'file:///lift.txt', text: LIFT }));
+  const lift = index.add(liftUnits, 1).classes;
+  const shared = lift.filter((cls) => original.includes(cls));
+  assert.equal(shared.length, 1, 'the lifted sentence is filed under the class of the original one');
+  const created = lift.filter((cls) => !original.includes(cls));
+  assert.equal(new Set(created.map((cls) => cls.data)).size, 1);
+  assert.ok(!created.some((cls) => cls.data === original[0].data), 'only the new wordings make a new array');
+  // Equal words, equal ids: "the" reads back the same from a new class of each article.
+  const idOfThe = (units: typeof liftUnits, classes: typeof lift): number => {
+    const i = units.findIndex((unit, k) => unit.wording.words.includes('the') && (classes === original || !original.includes(classes[k])));
+    return wordAt(classes[i], units[i].wording.words.indexOf('the'));
+  };
+  assert.equal(idOfThe(liftUnits, lift), idOfThe(originalUnits, original));
 });
 
 test('independent reports of the same event, sharing names, figures and an official quote, are not flagged', () => {
