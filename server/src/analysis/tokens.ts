@@ -67,6 +67,15 @@ export class Tokens {
     return this.strings[this.fields[t * FIELDS + LEMMA]];
   }
 
+  /** Where `normal(t)` stands in `strings`: a test of the token's words can be worked out once per string. */
+  normalId(t: number): number {
+    return this.fields[t * FIELDS + NORMAL];
+  }
+
+  lemmaId(t: number): number {
+    return this.fields[t * FIELDS + LEMMA];
+  }
+
   type(t: number): TokenType {
     return TOKEN_TYPES[this.fields[t * FIELDS + KIND] >> TYPE_SHIFT];
   }
