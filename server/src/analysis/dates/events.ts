@@ -1,5 +1,4 @@
-import type { Article, Sentence } from '../article';
-import type { Tokens } from '../tokens';
+import { perArticle, type Article, type Sentence } from '../article';
 import type { Clauses, Segment } from './clauses';
 import type { Span } from '../types';
 import { AGREEMENT_NOUNS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_WORDS, WORDS, type Family, type Phase, type Sense } from './lexicon';
@@ -62,23 +61,16 @@ const MAX_PARTICIPANT_REACH = 200;
 const PHRASES_BY_FIRST = new Map<string, Array<(typeof PHRASES)[number]>>();
 for (const phrase of PHRASES) PHRASES_BY_FIRST.set(phrase.words[0], [...(PHRASES_BY_FIRST.get(phrase.words[0]) ?? []), phrase]);
 
-/** Per string of a token table, whether it is a word or the first word of a phrase of the lexicon. */
-const lexiconStrings = new WeakMap<Tokens, Uint8Array>();
-
-/** Looked up once per distinct string of the article rather than twice per token at every keystroke. */
-function inLexicon(tokens: Tokens): Uint8Array {
-  let flags = lexiconStrings.get(tokens);
-  if (!flags) {
-    flags = Uint8Array.from(tokens.strings, (s) => (PHRASES_BY_FIRST.has(s) || WORDS.has(s) ? 1 : 0));
-    lexiconStrings.set(tokens, flags);
-  }
-  return flags;
-}
+/**
+ * Per string of the article's tokens, whether it is a word or the first word of a phrase of the lexicon:
+ * looked up once per distinct string rather than twice per token at every keystroke.
+ */
+const inLexicon = perArticle((article: Article): Uint8Array => Uint8Array.from(article.tokens.strings, (s) => (PHRASES_BY_FIRST.has(s) || WORDS.has(s) ? 1 : 0)));
 
 /** Every event word of the lexicon in a sentence. */
 export function findEventWords(article: Article, sentence: Sentence): EventWord[] {
   const { tokens } = article;
-  const lexical = inLexicon(tokens);
+  const lexical = inLexicon(article);
   const found: EventWord[] = [];
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
     if (lexical[tokens.lemmaId(t)] === 0 && lexical[tokens.normalId(t)] === 0) continue;
