@@ -1,3 +1,4 @@
+import { appendTo } from '../maps';
 import { RecentMap } from '../recentMap';
 import type { CandidateClasses } from './candidateClasses';
 import type { OtherUnit } from './passageFindings';
@@ -72,11 +73,7 @@ export class WordingMatcher {
   match(uri: string, classes: readonly UnitClass[]): ArticleResemblances {
     // Where each of the article's wordings occurs in it.
     const unitsOf = new Map<number, number[]>();
-    classes.forEach((cls, index) => {
-      const units = unitsOf.get(cls.id);
-      if (units) units.push(index);
-      else unitsOf.set(cls.id, [index]);
-    });
+    classes.forEach((cls, index) => appendTo(unitsOf, cls.id, index));
     const earlier = this.kept.get(uri);
     const moved = earlier ? usageChanges(earlier.unitsOf, unitsOf) : new Set<number>();
     const wordings = new Map<number, KeptWording>();

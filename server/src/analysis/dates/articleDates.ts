@@ -1,4 +1,5 @@
 import { perArticle, type Article } from '../article';
+import { appendTo } from '../maps';
 import { overlaps } from '../spans';
 import type { Span } from '../types';
 import { formatValue, fromDayNumber, gapBetween, type DateValue } from './calendar';
@@ -122,9 +123,9 @@ class Topics {
   constructor(private readonly mainPlace: () => Name | undefined) {}
 
   count(event: EventRef): void {
-    push(this.actors, event.family.name, event.actors);
-    push(this.places, event.family.name, event.places);
-    push(this.things, event.family.name, event.things);
+    appendTo(this.actors, event.family.name, ...event.actors);
+    appendTo(this.places, event.family.name, ...event.places);
+    appendTo(this.things, event.family.name, ...event.things);
   }
 
   fill(event: EventRef): void {
@@ -149,13 +150,6 @@ class Topics {
   }
 }
 
-function push(map: Map<string, Name[]>, key: string, names: Name[]): void {
-  if (names.length === 0) return;
-  const list = map.get(key) ?? [];
-  list.push(...names);
-  map.set(key, list);
-}
-
 function lazy<T>(compute: () => T): () => T {
   let value: { of: T } | undefined;
   return () => (value ??= { of: compute() }).of;
@@ -173,13 +167,7 @@ function mostNamed(names: Name[] | undefined): Name | undefined {
   // Two names that are the same share a word, or one has none: each is compared only with those.
   const wordless = [...distinct.values()].filter((entry) => entry.name.words.length === 0);
   const byWord = new Map<string, Array<{ name: Name; count: number }>>();
-  for (const entry of distinct.values()) {
-    for (const word of new Set(entry.name.words)) {
-      const list = byWord.get(word);
-      if (list) list.push(entry);
-      else byWord.set(word, [entry]);
-    }
-  }
+  for (const entry of distinct.values()) for (const word of new Set(entry.name.words)) appendTo(byWord, word, entry);
   let best: { name: Name; score: number } | undefined;
   for (const { name } of distinct.values()) {
     let score = 0;

@@ -1,4 +1,5 @@
 import type { Article } from '../article';
+import { appendTo } from '../maps';
 import { SentenceWords } from '../sentenceWords';
 import type { Tokens } from '../tokens';
 import type { Span } from '../types';
@@ -351,11 +352,7 @@ function transcriptParagraphs(article: Article): Map<number, string | undefined>
   const labels = new Map<string, number[]>();
   openings.forEach((o, i) => {
     const label = SPEAKER_LABEL.exec(o)?.[1];
-    if (label && label !== 'Q' && label !== 'A') {
-      const list = labels.get(label) ?? [];
-      list.push(i);
-      labels.set(label, list);
-    }
+    if (label && label !== 'Q' && label !== 'A') appendTo(labels, label, i);
   });
   for (const [label, paragraphs] of labels) if (paragraphs.length >= 2) for (const i of paragraphs) answers.set(i, label);
   return answers;

@@ -1,4 +1,5 @@
 import { perArticle, type Article } from '../article';
+import { appendTo } from '../maps';
 import type { Detector } from '../detector';
 import type { FigureCitation, Finding } from '../types';
 import { attributeFigures, type Attribution } from './attribution';
@@ -55,15 +56,13 @@ export class FigureDetector implements Detector {
       if (!figure.attribution) addTo(this.unsourced, figure.key, article.uri);
       else if (figure.attribution.source && figure.attribution.kind !== 'article' && figure.attribution.kind !== 'headline' && figure.value >= MIN_CITABLE_VALUE) {
         const sentence = article.sentences[figure.sentence];
-        const list = citableByKey.get(figure.key) ?? [];
-        list.push({
+        appendTo(citableByKey, figure.key, {
           uri: article.uri,
           sentence: { start: sentence.start, end: sentence.end },
           text: article.text.slice(sentence.start, sentence.end),
           source: figure.attribution.source,
           context: contexts.of(figure),
         });
-        citableByKey.set(figure.key, list);
       }
     }
     // Each list is kept in order of place, so the citations offered (the first few) do not depend on the
