@@ -219,15 +219,14 @@ class AttributionReader {
     const cues: Cue[] = [];
     const whole = this.article.sentences[view.sentence];
     const { words } = view;
-    const normal = (p: number): string => words.normal(p);
     for (let p = 0; p < words.length; p++) {
       if (view.quoted[p]) continue;
-      const word = normal(p);
-      if (word === 'according' && normal(p + 1) === 'to') {
+      const word = words.normal(p);
+      if (word === 'according' && words.normal(p + 1) === 'to') {
         cues.push(this.cue(whole, this.phraseAfter(view, p + 2)));
       } else if (word === 'citing') {
         cues.push(this.cue(whole, this.phraseAfter(view, p + 1)));
-      } else if (word === 'source' && normal(p - 1) === '(' && normal(p + 1) === ':') {
+      } else if (word === 'source' && words.normal(p - 1) === '(' && words.normal(p + 1) === ':') {
         // A citation typed in place: "(source: Port of Gdansk)"; an empty one is a reminder, not a source.
         const named = this.phraseAfter(view, p + 2);
         if (named.tokens > 0) cues.push(this.cue(whole, named));
@@ -245,27 +244,26 @@ class AttributionReader {
 
   private verbCue(view: SentenceTokens, p: number): Cue | undefined {
     const { words } = view;
-    const normal = (q: number): string => words.normal(q);
     const lemma = words.lemma(p).toLowerCase();
     const quoteOnly = QUOTE_ONLY.has(lemma);
-    const before = normal(p - 1);
+    const before = words.normal(p - 1);
     // "an estimated 5,000", "stronger-than-expected": adjectives, not reports; "declined to say", "likes to say": no one says anything.
     if (before === 'a' || before === 'an' || before === 'the' || before === '-' || before === 'to') return undefined;
     let q = p - 1;
     while (q >= 0 && !view.quoted[q] && (words.pos(q) === 'ADV' || words.pos(q) === 'PART')) q--;
-    const passive = BE_FORMS.has(normal(q));
+    const passive = BE_FORMS.has(words.normal(q));
     if (passive) {
       // "were reported", "is estimated": no one is credited unless "by" names them.
-      const by = [1, 2, 3].map((d) => p + d).find((i) => normal(i) === 'by');
+      const by = [1, 2, 3].map((d) => p + d).find((i) => words.normal(i) === 'by');
       return by === undefined ? undefined : this.cue(this.article.sentences[view.sentence], this.phraseAfter(view, by + 1), quoteOnly);
     }
     const next = words.pos(p + 1);
     // "of confirmed measles cases", "the reported deaths": a participle used as an adjective.
     if (next === 'NOUN' && ['DET', 'ADP', 'ADJ', 'NUM'].includes(words.pos(p - 1))) return undefined;
     if (NOT_WITH_FIGURE_OBJECT.has(lemma) && words.has(p + 1) && (words.type(p + 1) === 'number' || next === 'NUM' || next === 'DET' || next === 'NOUN' || next === 'ADJ')) return undefined;
-    if (lemma === 'put' && ![1, 2, 3, 4, 5, 6].some((d) => normal(p + d) === 'at')) return undefined;
+    if (lemma === 'put' && ![1, 2, 3, 4, 5, 6].some((d) => words.normal(p + d) === 'at')) return undefined;
     // "a fee reported at 4 million pounds": a participle after its noun, not a report.
-    if (words.pos(p - 1) === 'NOUN' && normal(p + 1) === 'at' && normal(p + 2) !== 'least' && normal(p + 2) !== 'most') return undefined;
+    if (words.pos(p - 1) === 'NOUN' && words.normal(p + 1) === 'at' && words.normal(p + 2) !== 'least' && words.normal(p + 2) !== 'most') return undefined;
 
     const sentence = this.article.sentences[view.sentence];
     // '"…," said Rosa Delgado' and '…, said the union.' name the speaker after the verb.
@@ -273,7 +271,7 @@ class AttributionReader {
     const inverted = QUOTE_MARKS.has(before) || (before === ',' && !after.hasVerb && !after.counted);
     const phrase = inverted ? after : this.subjectBefore(view, p);
     if (!phrase.hasNoun) return undefined;
-    if (EVIDENCE.has(lemma) && normal(p + 1) !== 'that' && !phrase.research) return undefined;
+    if (EVIDENCE.has(lemma) && words.normal(p + 1) !== 'that' && !phrase.research) return undefined;
     // What follows the clause's verb (its object, an appended ", roughly a third of …") stays in scope; what comes before the clause does not.
     const scope = phrase.subordinator === undefined ? sentence : { start: words.start(phrase.subordinator), end: sentence.end };
     return { scope, source: phrase.counted ? undefined : phrase.text, pronoun: phrase.pronoun, quoteOnly, counted: phrase.counted };

@@ -114,7 +114,6 @@ function readFigure(view: SentenceView, p: number): Read | undefined {
   const core = readCore(view, p);
   if (!core) return undefined;
   const { words } = view;
-  const normal = (q: number): string => words.normal(q);
   const skip = (next: number): Read => ({ next });
 
   const entity = view.entityAt.get(words.index[core.start + (core.currency ? 1 : 0)]);
@@ -122,35 +121,35 @@ function readFigure(view: SentenceView, p: number): Read | undefined {
   const atParagraphStart = words.start(core.start) === paragraph.start;
 
   // Numbering of lists and captions: "1. It adds…", "Photo 2 of 6", "1 of 3", and a list's title "7 things to know".
-  if (atParagraphStart && (normal(core.end) === '.' || normal(core.end) === ')') && core.bare) return skip(core.end + 1);
-  if (normal(core.end) === 'of' && core.bare && digitValue(words.value(core.end + 1)) !== undefined && (atParagraphStart || LABEL_WORDS.has(normal(core.start - 1)))) {
+  if (atParagraphStart && (words.normal(core.end) === '.' || words.normal(core.end) === ')') && core.bare) return skip(core.end + 1);
+  if (words.normal(core.end) === 'of' && core.bare && digitValue(words.value(core.end + 1)) !== undefined && (atParagraphStart || LABEL_WORDS.has(words.normal(core.start - 1)))) {
     return skip(core.end + 2);
   }
   if (core.bare && view.sentence.paragraph === 0 && atParagraphStart && view.startsList) return skip(core.end);
   if (view.sentence.paragraph === 0 && isListTitle(view, core.end)) return skip(core.end + 1);
-  if (core.bare && LABEL_WORDS.has(normal(core.start - 1))) return skip(core.end);
+  if (core.bare && LABEL_WORDS.has(words.normal(core.start - 1))) return skip(core.end);
   // Identifiers glued to a name: "Covid-19", "F-16" (wink keeps most as one token; this catches the rest).
-  if (core.start > 0 && normal(core.start - 1) === '-' && adjacent(view, core.start - 1, core.start) && /^[A-Z]/.test(words.value(core.start - 2))) return skip(core.end);
+  if (core.start > 0 && words.normal(core.start - 1) === '-' && adjacent(view, core.start - 1, core.start) && /^[A-Z]/.test(words.value(core.start - 2))) return skip(core.end);
   // Phone numbers: "call 311", "(555) 123-4567".
-  if (core.bare && PHONE_VERBS.has(normal(core.start - 1))) return skip(core.end);
-  if (core.bare && normal(core.start - 1) === '(' && normal(core.end) === ')' && /^\d{3}-\d{4}$/.test(words.value(core.end + 1))) return skip(core.end + 2);
+  if (core.bare && PHONE_VERBS.has(words.normal(core.start - 1))) return skip(core.end);
+  if (core.bare && words.normal(core.start - 1) === '(' && words.normal(core.end) === ')' && /^\d{3}-\d{4}$/.test(words.value(core.end + 1))) return skip(core.end + 2);
   // Addresses: "200 Main Street".
   if (core.bare && isStreetName(view, core.end)) return skip(core.end);
   // Inside a URL, e-mail address or handle.
   if (insideLink(view.article.text, words.start(core.start), words.end(core.start))) return skip(core.end);
   // Ages: "Mensah, 24, joined", "aged 40", "children under 5".
-  if (core.bare && normal(core.start - 1) === ',' && (normal(core.end) === ',' || normal(core.end) === '.') && /^[A-Z]/.test(words.value(core.start - 2))) return skip(core.end + 1);
-  if (core.bare && normal(core.start - 1) === 'aged') return skip(core.end);
-  if (core.bare && (normal(core.start - 1) === 'under' || normal(core.start - 1) === 'over') && PEOPLE_NOUNS.has(normal(core.start - 2))) return skip(core.end);
+  if (core.bare && words.normal(core.start - 1) === ',' && (words.normal(core.end) === ',' || words.normal(core.end) === '.') && /^[A-Z]/.test(words.value(core.start - 2))) return skip(core.end + 1);
+  if (core.bare && words.normal(core.start - 1) === 'aged') return skip(core.end);
+  if (core.bare && (words.normal(core.start - 1) === 'under' || words.normal(core.start - 1) === 'over') && PEOPLE_NOUNS.has(words.normal(core.start - 2))) return skip(core.end);
   // Dates, times and ordinals as wink sees them ("June 19", "11 p.m.", "by 2030"), unless money.
   if (!core.currency && (entity === 'DATE' || entity === 'TIME' || entity === 'ORDINAL' || entity === 'URL' || entity === 'EMAIL')) return skip(core.end);
   // "one" is mostly a pronoun ("one of the", "one another"); it counts only with a scale, ratio or fraction.
-  if (normal(core.start) === 'one' && core.end === core.start + 1 && !core.currency) return skip(core.end);
+  if (words.normal(core.start) === 'one' && core.end === core.start + 1 && !core.currency) return skip(core.end);
 
   const unit = readUnit(view, core);
   if (unit.notAnAmount) return skip(unit.end);
   if (core.bare && looksLikeYear(words.value(core.start)) && !unit.plural && !unit.measure) return skip(core.end);
-  if (!core.currency && !unit.measure && Number.isInteger(core.value) && core.value <= SMALL_COUNT && DEFINITE.has(normal(core.start - 1))) return skip(unit.end);
+  if (!core.currency && !unit.measure && Number.isInteger(core.value) && core.value <= SMALL_COUNT && DEFINITE.has(words.normal(core.start - 1))) return skip(unit.end);
 
   const start = approximatorBefore(view, core.start) ?? core.start;
   const from = words.start(start);
@@ -168,7 +167,6 @@ function readFigure(view: SentenceView, p: number): Read | undefined {
 /** Reads a number at `p`: digits or number words, a currency sign, scale words, ratios and fractions. */
 function readCore(view: SentenceView, p: number): Core | undefined {
   const { words } = view;
-  const normal = (q: number): string => words.normal(q);
   let q = p;
   let currency: string | undefined;
   if (words.type(q) === 'currency' || currencyOfSymbol(words.value(q))) {
@@ -189,8 +187,8 @@ function readCore(view: SentenceView, p: number): Core | undefined {
     value = numberWordValue(words.normal(at));
     if (value === undefined) return undefined;
     // Hyphenated tens: "twenty-five".
-    if (value >= 20 && value % 10 === 0 && normal(q + 1) === '-' && adjacent(view, q, q + 1)) {
-      const ones = numberWordValue(normal(q + 2));
+    if (value >= 20 && value % 10 === 0 && words.normal(q + 1) === '-' && adjacent(view, q, q + 1)) {
+      const ones = numberWordValue(words.normal(q + 2));
       if (ones !== undefined && ones < 10) {
         value += ones;
         q += 2;
@@ -200,14 +198,14 @@ function readCore(view: SentenceView, p: number): Core | undefined {
   q++;
   let scaled = false;
   for (;;) {
-    const scale = scaleValue(normal(q), digits && adjacent(view, q - 1, q));
+    const scale = scaleValue(words.normal(q), digits && adjacent(view, q - 1, q));
     if (scale === undefined) break;
     value *= scale;
     scaled = true;
     q++;
     // "two hundred (and) fifty"
-    const andOffset = normal(q) === 'and' ? 1 : 0;
-    const rest = numberWordValue(normal(q + andOffset));
+    const andOffset = words.normal(q) === 'and' ? 1 : 0;
+    const rest = numberWordValue(words.normal(q + andOffset));
     if (scale === 100 && rest !== undefined && rest < 100) {
       value += rest;
       q += andOffset + 1;
@@ -215,9 +213,9 @@ function readCore(view: SentenceView, p: number): Core | undefined {
   }
   // Ratios: "one in four", "9 out of 10".
   let ratio = false;
-  const denominatorAt = normal(q) === 'in' ? q + 1 : normal(q) === 'out' && normal(q + 1) === 'of' ? q + 2 : -1;
+  const denominatorAt = words.normal(q) === 'in' ? q + 1 : words.normal(q) === 'out' && words.normal(q + 1) === 'of' ? q + 2 : -1;
   if (denominatorAt > 0) {
-    const denominator = digitValue(words.value(denominatorAt)) ?? numberWordValue(normal(denominatorAt));
+    const denominator = digitValue(words.value(denominatorAt)) ?? numberWordValue(words.normal(denominatorAt));
     if (denominator) {
       value /= denominator;
       ratio = true;
@@ -225,17 +223,16 @@ function readCore(view: SentenceView, p: number): Core | undefined {
     }
   }
   // Money ranges: "$3.80 to $4.00".
-  if (currency && normal(q) === 'to' && currencyOfSymbol(words.value(q + 1)) && digitValue(words.value(q + 2)) !== undefined) q += 3;
+  if (currency && words.normal(q) === 'to' && currencyOfSymbol(words.value(q + 1)) && digitValue(words.value(q + 2)) !== undefined) q += 3;
   const bare = digits && !currency && !scaled && !ratio && /^\d+$/.test(words.value(at));
   return { start: p, end: q, value, currency, digits, bare };
 }
 
 function readFraction(view: SentenceView, q: number): { value: number; end: number } | undefined {
-  const normal = (i: number): string => view.words.normal(i);
-  const word = normal(q);
+  const word = view.words.normal(q);
   if (word === 'half') {
-    const before = normal(q - 1);
-    const after = normal(q + 1);
+    const before = view.words.normal(q - 1);
+    const after = view.words.normal(q + 1);
     const quantified = ['of', 'its', 'their', 'his', 'her', 'our'].includes(after) || APPROXIMATORS.some((a) => a.length === 1 && a[0] === before);
     // "the second half", "a half", "half an hour" are not shares of anything.
     if (!quantified || before === 'the' || before === 'a' || view.entityAt.get(view.words.index[q - 1]) === 'ORDINAL') return undefined;
@@ -245,19 +242,19 @@ function readFraction(view: SentenceView, q: number): { value: number; end: numb
   if (times !== undefined) {
     // A multiplier ("nearly twice what he paid", "about triple the price"), not a frequency ("twice a
     // week") or a verb ("prices double").
-    const before = normal(q - 1);
-    const after = normal(q + 1);
+    const before = view.words.normal(q - 1);
+    const after = view.words.normal(q + 1);
     const multiplier = ['as', 'what', 'the', 'that'].includes(after) || APPROXIMATORS.some((a) => a.length === 1 && a[0] === before);
     return multiplier ? { value: times, end: q + 1 } : undefined;
   }
   const count = word === 'a' || word === 'an' ? 1 : numberWordValue(word);
   if (count === undefined || count === 0) return undefined;
-  const hyphen = normal(q + 1) === '-' && adjacent(view, q, q + 1);
+  const hyphen = view.words.normal(q + 1) === '-' && adjacent(view, q, q + 1);
   const at = hyphen ? q + 2 : q + 1;
-  const fraction = fractionValue(normal(at));
+  const fraction = fractionValue(view.words.normal(at));
   if (fraction === undefined) return undefined;
   // "a third of", "two-thirds" (hyphenated, any use), "two thirds of", and a change "by a third".
-  if (!hyphen && normal(at + 1) !== 'of' && !(normal(q - 1) === 'by' && at === q + 1)) return undefined;
+  if (!hyphen && view.words.normal(at + 1) !== 'of' && !(view.words.normal(q - 1) === 'by' && at === q + 1)) return undefined;
   if (!hyphen && count === 1 && word !== 'a' && word !== 'an' && word !== 'one') return undefined;
   return { value: count * fraction, end: at + 1 };
 }
@@ -277,32 +274,31 @@ interface Unit {
 /** Reads what the number counts or measures after `core.end`, and a rate ("a day", "per container"). */
 function readUnit(view: SentenceView, core: Core): Unit {
   const { words } = view;
-  const normal = (q: number): string => words.normal(q);
   let q = core.end;
   let unit = core.currency ?? '';
   let measure = core.currency !== undefined;
   let plural = false;
   let timeSpan = false;
 
-  if (normal(q) === '-' && adjacent(view, q - 1, q) && adjacent(view, q, q + 1)) {
+  if (words.normal(q) === '-' && adjacent(view, q - 1, q) && adjacent(view, q, q + 1)) {
     // Compounds: a measure ("a 700-kilometer section", "a 14-percent rise") is an amount; a span of time
     // ("a 38-year wait", "a 40-year-old man") or a kind ("three-point shooting", "a two-party system") is not.
-    const match = matchUnit([normal(q + 1)]);
+    const match = matchUnit([words.normal(q + 1)]);
     if (!match) return { unit: '', end: q + 2, measure: false, plural: false, notAnAmount: true };
     unit = match.unit;
     measure = true;
     q += 2;
   } else {
     const following: string[] = [];
-    for (let i = q; i < q + 3 && i < words.length; i++) following.push(normal(i));
+    for (let i = q; i < q + 3 && i < words.length; i++) following.push(words.normal(i));
     // Money carries its unit in the sign: "$45 million" is followed by what it pays for, not by a unit.
     const match = core.currency ? undefined : matchUnit(following);
     if (match) {
       // "9,000 pounds of produce" weighs; "4 million pounds" paid for a player is money.
-      unit = match.unit === 'GBP' && normal(q + match.length) === 'of' ? 'lb' : match.unit;
+      unit = match.unit === 'GBP' && words.normal(q + match.length) === 'of' ? 'lb' : match.unit;
       measure = true;
       q += match.length;
-    } else if (TIME_UNITS.has(normal(q))) {
+    } else if (TIME_UNITS.has(words.normal(q))) {
       timeSpan = true;
       unit = words.lemma(q);
       plural = true;
@@ -318,15 +314,15 @@ function readUnit(view: SentenceView, core: Core): Unit {
   }
   // Rates: "$45 million a day", "2.1 million containers a year", "150 euros per container"; not "a year earlier".
   let rate = false;
-  const rateNoun = words.type(q + 1) === 'word' && (words.pos(q + 1) === 'NOUN' || TIME_UNITS.has(normal(q + 1)));
-  if (RATE_WORDS.has(normal(q)) && rateNoun && unit !== '' && !RELATIVE_TIME.has(normal(q + 2))) {
+  const rateNoun = words.type(q + 1) === 'word' && (words.pos(q + 1) === 'NOUN' || TIME_UNITS.has(words.normal(q + 1)));
+  if (RATE_WORDS.has(words.normal(q)) && rateNoun && unit !== '' && !RELATIVE_TIME.has(words.normal(q + 2))) {
     unit = `${unit}/${words.lemma(q + 1)}`;
     rate = true;
     q += 2;
   }
   const entity = view.entityAt.get(words.index[core.start + (core.currency ? 1 : 0)]);
   const inDuration = entity === 'DURATION' && !measure;
-  const previous = normal(core.start - 1);
+  const previous = words.normal(core.start - 1);
   // A span of time is an amount only as a frequency ("every six minutes") or a change ("cut … by 8 minutes").
   const duration = (timeSpan || inDuration) && !rate && previous !== 'every' && previous !== 'by';
   return { unit, end: q, measure, plural, notAnAmount: duration };

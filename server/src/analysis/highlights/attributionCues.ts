@@ -55,14 +55,13 @@ function isReportingVerb(words: SentenceWords, p: number): boolean {
 }
 
 function creditsSomeone(words: SentenceWords, p: number): boolean {
-  const normal = (q: number): string => words.normal(q);
-  if (NOT_AFTER.has(normal(p - 1))) return false;
+  if (NOT_AFTER.has(words.normal(p - 1))) return false;
   let q = p - 1;
   while (q >= 0 && (words.pos(q) === 'ADV' || words.pos(q) === 'PART')) q--;
-  if (BE_FORMS.has(normal(q))) return [1, 2, 3].some((d) => normal(p + d) === 'by');
+  if (BE_FORMS.has(words.normal(q))) return [1, 2, 3].some((d) => words.normal(p + d) === 'by');
   if (!SPEECH_ONLY.has(words.lemma(p).toLowerCase())) return true;
-  if (!words.has(p + 1) || CLOSERS.has(normal(p + 1))) return true;
+  if (!words.has(p + 1) || CLOSERS.has(words.normal(p + 1))) return true;
   // '…," added Ruiz' and '…, noted the ministry': the speaker follows the verb.
-  const before = normal(p - 1);
+  const before = words.normal(p - 1);
   return (QUOTE_MARKS.has(before) || before === ',') && SPEAKER_TAGS.has(words.pos(p + 1));
 }
