@@ -1,9 +1,9 @@
-import type { TokenType, Tokens } from './tokens';
+import type { PosTag, TokenType, Tokens } from './tokens';
 
 /**
  * The tokens of a stretch of text with white space left out (hard-wrapped paragraphs keep line breaks
  * inside sentences), by position. Rules look a few words either side of one; a position outside the
- * stretch has no token, and its strings read as ''.
+ * stretch has no token: its strings and tag read as '', its type as undefined.
  */
 export class SentenceWords {
   /** Per position, the index of its token in the article's tokens. */
@@ -47,12 +47,11 @@ export class SentenceWords {
     return this.has(p) ? this.tokens.lemma(this.index[p]) : '';
   }
 
-  /** `undefined` outside the sentence. */
   type(p: number): TokenType | undefined {
     return this.has(p) ? this.tokens.type(this.index[p]) : undefined;
   }
 
-  pos(p: number): string {
+  pos(p: number): PosTag | '' {
     return this.has(p) ? this.tokens.pos(this.index[p]) : '';
   }
 }

@@ -26,8 +26,10 @@ const STOP_WORD_FLAG = 1;
 /** White space only. */
 const BLANK_FLAG = 2;
 const POS_SHIFT = 2;
-const POS_MASK = 0x1f;
-const TYPE_SHIFT = 7;
+/** Enough for the 19 tags. */
+const POS_BITS = 5;
+const POS_MASK = (1 << POS_BITS) - 1;
+const TYPE_SHIFT = POS_SHIFT + POS_BITS;
 
 /**
  * The tokens of a text, read by index: their numbers in one typed array, each distinct string once in a
