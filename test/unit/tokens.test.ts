@@ -32,6 +32,8 @@ function rowsOf(tokens: Tokens): Row[] {
 test('tokens read back as they were added, each distinct word string kept once', () => {
   const tokens = build(rows);
   assert.deepEqual(rowsOf(tokens), rows);
+  // Six numbers a token: type, tag and flags share one.
+  assert.equal(tokens.fields.byteLength / tokens.length, 24);
   assert.equal(new Set(tokens.strings).size, tokens.strings.length);
   assert.deepEqual([...tokens.strings].sort(), [...new Set(rows.flatMap(([, , value, normal, lemma]) => [value, normal, lemma]))].sort());
 });
