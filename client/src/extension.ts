@@ -33,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
       return {
         debounceMs: configuration.get<number>('debounceMs'),
         maxFileSizeMB: configuration.get<number>('maxFileSizeMB'),
+        maxMemoryMB: configuration.get<number>('maxMemoryMB'),
         copies: {
           minWords: configuration.get<number>('copies.minWords'),
           similarityThreshold: configuration.get<number>('copies.similarityThreshold'),

@@ -28,6 +28,7 @@ import { DIAGNOSTIC_SOURCE, toDiagnostic, toSummary } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokensFor } from './lsp/semanticTokens';
 import { WorkspaceIndex, type IndexListener } from './workspaceIndex';
+import { heapCheckWithin } from './heapRoom';
 import { DocumentFindingsRequest, ExportReportRequest, ReindexRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { formatMarkdown } from './report/formats';
 import { buildReport } from './report/report';
@@ -44,12 +45,14 @@ const documents = new TextDocuments(TextDocument);
 interface Settings {
   debounceMs: number;
   maxFileSizeMB: number;
+  /** Heap the index may take; 0: as much as Node safely allows. */
+  maxMemoryMB: number;
   copies: Partial<CopyDetectorOptions>;
   files: FileSelection;
   /** False in an untrusted workspace: the server then writes nothing into it. */
   trusted: boolean;
 }
-let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10, copies: {}, files: EVERY_FILE, trusted: true };
+let settings: Settings = { debounceMs: 150, maxFileSizeMB: 10, maxMemoryMB: 0, copies: {}, files: EVERY_FILE, trusted: true };
 let indexing = false;
 let canWatchFiles = false;
 let canShowProgress = false;
@@ -111,6 +114,11 @@ const listener: IndexListener = {
   },
   warning(message) {
     connection.console.warn(`Provenance: ${message}`);
+  },
+  alert(message) {
+    connection.console.warn(message);
+    // A notification: the message offers no choice, so nothing waits for it to be dismissed.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   },
   progress(done, total) {
     // Reporting every file would flood the client; whole percents are enough.
@@ -216,6 +224,7 @@ function withClientSettings(defaults: Settings, options: unknown): Settings {
   return {
     debounceMs: number(given.debounceMs, defaults.debounceMs),
     maxFileSizeMB: number(given.maxFileSizeMB, defaults.maxFileSizeMB) || defaults.maxFileSizeMB,
+    maxMemoryMB: number(given.maxMemoryMB, defaults.maxMemoryMB),
     copies: {
       ...(typeof copies.minWords === 'number' ? { minWords: copies.minWords } : {}),
       ...(typeof copies.similarityThreshold === 'number' ? { similarityThreshold: copies.similarityThreshold } : {}),
@@ -228,7 +237,7 @@ function withClientSettings(defaults: Settings, options: unknown): Settings {
 connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings = withClientSettings(settings, params.initializationOptions);
-  index = new WorkspaceIndex(createCorpus({ markedSourced, copies: settings.copies }), listener, settings.files);
+  index = new WorkspaceIndex(createCorpus({ markedSourced, copies: settings.copies }), listener, settings.files, undefined, heapCheckWithin(settings.maxMemoryMB));
   index.setFolders(folders);
   sharedMarks.setFolders(folders);
   canInsertSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;

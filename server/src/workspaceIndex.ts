@@ -6,6 +6,7 @@ import type { Finding } from './analysis/types';
 import { ArticleFilter, EVERY_FILE, type FileSelection } from './files/articleFilter';
 import { findArticleFiles, type FoundFiles } from './files/findArticleFiles';
 import { DEFAULT_MAX_FILE_BYTES, readArticleFile, tooLarge } from './files/readArticleFile';
+import { heapCheckWithin, leftOutForMemory, type HeapCheck, type HeapUse } from './heapRoom';
 import { ReadingPool } from './parsing/readingPool';
 
 /** Quiet time on disk after which every article's findings are refreshed. */
@@ -18,6 +19,8 @@ export interface IndexListener {
   problem(uri: string, problem: string): void;
   /** Something the user should know that concerns no one file. */
   warning(message: string): void;
+  /** Something the user must see at once, not only in the log: articles were left out of the index. */
+  alert(message: string): void;
   /** Progress of a full scan. */
   progress(done: number, total: number): void;
 }
@@ -51,6 +54,7 @@ export class WorkspaceIndex {
     private readonly listener: IndexListener,
     private readonly selection: FileSelection = EVERY_FILE,
     private readonly listFiles: (folders: string[], filter: ArticleFilter) => Promise<FoundFiles> = findArticleFiles,
+    private readonly heapCheck: HeapCheck = heapCheckWithin(0),
   ) {}
 
   setFolders(folderUris: string[]): void {
@@ -85,14 +89,25 @@ export class WorkspaceIndex {
     for (const p of problems) this.reportProblem(URI.file(p.path).toString(), p.problem);
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.openDocuments.has(uri)) this.notify(this.corpus.remove(uri), uri);
     let done = 0;
+    let leftOut = 0;
+    let heap: HeapUse | undefined;
     await ReadingPool.readEach(files, (reason) => this.listener.warning(reason), async (file, _index, pool) => {
-      await this.loadFromDisk(URI.file(file).toString(), { pool });
+      const full = await this.loadFromDisk(URI.file(file).toString(), { pool });
+      if (full) {
+        leftOut++;
+        heap = full;
+      }
       this.listener.progress(++done, files.length);
       // Let requests (hovers, edits) in between files so a long scan never freezes the editor.
       await new Promise((resolve) => setImmediate(resolve));
     });
     // Articles were loaded without asking which others each one affects: any may have changed.
     this.notify(new Set(this.corpus.uris()));
+    if (heap) {
+      this.listener.alert(
+        `Provenance: ${leftOut} of ${files.length} articles were not checked: its memory limit was reached (${heap.usedMB} MB in use, limit ${heap.limitMB} MB). Narrow the workspace with the settings provenance.files.include and provenance.files.exclude, or raise provenance.maxMemoryMB if it is set; the Problems panel names each article left out.`,
+      );
+    }
   }
 
   /** Text from the editor, unsaved changes included. */
@@ -171,17 +186,25 @@ export class WorkspaceIndex {
 
   /**
    * `scan`: part of a scan, which settles every article's findings at its end; given a pool, the text
-   * is read (by wink) in another thread.
+   * is read (by wink) in another thread. An article not indexed yet is left out when the heap has no room
+   * for it: what the heap holds then is returned.
    */
-  private async loadFromDisk(uri: string, scan?: { pool?: ReadingPool }): Promise<void> {
+  private async loadFromDisk(uri: string, scan?: { pool?: ReadingPool }): Promise<HeapUse | undefined> {
     const read = ++this.readCount;
     this.reads.set(uri, read);
+    // Replacing an article takes no more room than it had.
+    const full = this.corpus.get(uri) ? undefined : this.heapCheck();
+    if (full) {
+      this.reads.delete(uri);
+      this.reportProblem(uri, leftOutForMemory(full));
+      return full;
+    }
     const result = await readArticleFile(URI.parse(uri).fsPath, this.maxFileBytes);
     const article = result.ok ? await scan?.pool?.read({ uri, text: result.text }) : undefined;
     // While this read waited, the file was read again or deleted (a scan and a watcher event racing).
-    if (this.reads.get(uri) !== read) return;
+    if (this.reads.get(uri) !== read) return undefined;
     this.reads.delete(uri);
-    if (this.openDocuments.has(uri)) return;
+    if (this.openDocuments.has(uri)) return undefined;
     if (result.ok) this.analyse(uri, result.text, scan !== undefined, article);
     // Deleted or renamed between listing and reading: the watcher reports it, nothing to say on the file.
     else if (result.absent) this.forget(uri);
@@ -189,6 +212,7 @@ export class WorkspaceIndex {
       this.notify(this.corpus.remove(uri), uri);
       this.reportProblem(uri, result.problem);
     }
+    return undefined;
   }
 
   private forget(uri: string): void {

@@ -191,3 +191,23 @@ test('the command line reads many files in threads', async (t) => {
   if (pools.length === 0) return t.skip('a machine with one core has no thread to spare');
   assert.ok(pools[0].readInThreads > 0, 'articles were read in a thread');
 });
+
+test('files past the memory the heap can spare are named as not checked, the rest are reported, and the exit status says the check is incomplete', async () => {
+  const capture = () => {
+    const chunks: string[] = [];
+    return { stream: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }), text: () => chunks.join('') };
+  };
+  // In the order they are checked: the first two share a passage.
+  const files = ['harbor-aggregator.txt', 'harbor-original.txt', 'harbor-unrelated.txt'].map((name) => path.join(REPO_ROOT, WIRE, name));
+  const out = capture();
+  const err = capture();
+  let checks = 0;
+  // Room for two files; the pool reads a few at once, so the check is what decides.
+  const code = await main(['check', '--format', 'json', ...files], out.stream, err.stream, () => (checks++ >= 2 ? { usedMB: 2010, limitMB: 2000 } : undefined));
+  assert.equal(code, 2);
+  assert.ok(err.text().includes(`${files[2]}: was not checked: Provenance had reached its memory limit (2010 MB in use, limit 2000 MB)`), err.text());
+  assert.match(err.text(), /provenance: 1 of 3 files were not checked, for want of memory/);
+  const reported = (JSON.parse(out.text()) as { findings: Array<{ file: string; code: string }> }).findings;
+  assert.deepEqual([...new Set(reported.map((f) => path.resolve(f.file)))].sort(), files.slice(0, 2));
+  assert.ok(reported.some((f) => f.code === 'copied-passage'), 'the two checked files were compared');
+});

@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { createCorpus } from '../../server/src/analysis';
 import type { FoundFiles } from '../../server/src/files/findArticleFiles';
+import { heapCheckWithin } from '../../server/src/heapRoom';
 import { WorkspaceIndex, type IndexListener } from '../../server/src/workspaceIndex';
 
-const quietListener: IndexListener = { changed: () => undefined, problem: () => undefined, warning: () => undefined, progress: () => undefined };
+const quietListener: IndexListener = { changed: () => undefined, problem: () => undefined, warning: () => undefined, alert: () => undefined, progress: () => undefined };
 const ARTICLE = 'LONDON, March 3 (Reuters) - The council approved the budget on Tuesday after a long debate.\n';
 
 test('a file the watcher reports while the scan lists the folders is kept, though the listing predates it', async () => {
@@ -55,4 +56,58 @@ test('once files stop changing on disk, every article is checked again, not only
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+test('articles past the memory the heap can spare are left out, each named with the reason, and the user is told how many', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'provenance-index-'));
+  try {
+    const files = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name) => path.join(dir, name));
+    for (const [i, file] of files.entries()) await fs.writeFile(file, ARTICLE.replace('budget', `budget ${i}`));
+    const alerts: string[] = [];
+    const problems = new Map<string, string>();
+    const corpus = createCorpus();
+    // Room for two articles.
+    const heapCheck = () => (corpus.size >= 2 ? { usedMB: 2010, limitMB: 2000 } : undefined);
+    const index = new WorkspaceIndex(corpus, { ...quietListener, alert: (message) => alerts.push(message), problem: (uri, problem) => problems.set(uri, problem) }, undefined, undefined, heapCheck);
+    index.setFolders([URI.file(dir).toString()]);
+    await index.scan();
+
+    const uris = files.map((f) => URI.file(f).toString());
+    assert.equal(corpus.size, 2);
+    const leftOut = uris.filter((uri) => !corpus.get(uri));
+    assert.equal(leftOut.length, 2);
+    for (const uri of leftOut) {
+      assert.match(index.problemOf(uri) ?? '', /was not checked: Provenance had reached its memory limit \(2010 MB in use, limit 2000 MB\)/);
+      assert.equal(problems.get(uri), index.problemOf(uri));
+    }
+    assert.equal(alerts.length, 1);
+    assert.match(alerts[0], /2 of 4 articles were not checked: its memory limit was reached \(2010 MB in use, limit 2000 MB\)/);
+    assert.match(alerts[0], /provenance\.files\.include/);
+
+    // An article indexed already may still change on disk; a new one stays out while the heap is full.
+    const kept = uris.find((uri) => corpus.get(uri))!;
+    await fs.writeFile(URI.parse(kept).fsPath, ARTICLE.replace('budget', 'revised budget'));
+    await index.fileChanged(kept, false);
+    assert.match(corpus.get(kept)!.text, /revised budget/);
+    const added = path.join(dir, 'e.txt');
+    await fs.writeFile(added, ARTICLE);
+    await index.fileChanged(URI.file(added).toString(), false);
+    assert.equal(corpus.get(URI.file(added).toString()), undefined);
+    assert.match(index.problemOf(URI.file(added).toString()) ?? '', /was not checked/);
+
+    // Opened in the editor, a left-out article is checked: the user asked for it.
+    index.setOpenText(leftOut[0], ARTICLE);
+    assert.ok(corpus.get(leftOut[0]));
+    assert.equal(index.problemOf(leftOut[0]), undefined);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the memory limit of the settings leaves articles out once the heap holds that much', () => {
+  const full = heapCheckWithin(1)();
+  assert.ok(full, 'a heap that reads anything at all holds more than 1 MB');
+  assert.equal(full.limitMB, 1);
+  assert.ok(full.usedMB > 1);
+  assert.equal(heapCheckWithin(0)(), undefined, 'a test process is far from three quarters of what Node allows');
 });

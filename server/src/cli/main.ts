@@ -10,6 +10,7 @@ import { DEFAULT_MAX_FILE_BYTES, readArticleFile } from '../files/readArticleFil
 import { FORMATS, formatJson, formatMarkdown, formatSarif, formatText, type Format } from '../report/formats';
 import { buildReport } from '../report/report';
 import { ReadingPool } from '../parsing/readingPool';
+import { heapCheckWithin, leftOutForMemory, type HeapCheck } from '../heapRoom';
 import { progressOn } from './progress';
 
 declare const PROVENANCE_VERSION: string | undefined;
@@ -27,7 +28,8 @@ const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_ERROR = 2;
 
-export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+/** `heapCheck`: whether the heap has room for another article (see `heapRoom`). */
+export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, heapCheck: HeapCheck = heapCheckWithin(0)): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -94,7 +96,16 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   const uris: Array<string | undefined> = new Array(files.length);
   const messages: Array<string | undefined> = new Array(files.length);
   let done = 0;
+  let leftOut = 0;
   await ReadingPool.readEach(files, (reason) => err.write(`provenance: ${reason}\n`), async (file, index, pool) => {
+    const full = heapCheck();
+    if (full) {
+      messages[index] = `${file}: ${leftOutForMemory(full)}\n`;
+      failed = true;
+      leftOut++;
+      progress.update('reading', ++done, files.length);
+      return;
+    }
     const read = await readArticleFile(file, maxBytes);
     if (!read.ok) {
       messages[index] = `${file}: ${read.problem}\n`;
@@ -111,6 +122,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   });
   progress.clear();
   for (const message of messages) if (message) err.write(message);
+  if (leftOut > 0) err.write(`provenance: ${leftOut} of ${files.length} files were not checked, for want of memory; check fewer at a time, or let Node use more (NODE_OPTIONS=--max-old-space-size=8192 for 8 GB)\n`);
   const fileOfUri = new Map<string, string>();
   uris.forEach((uri, index) => uri && fileOfUri.set(uri, files[index]));
 
