@@ -171,6 +171,22 @@ const checks: Check[] = [
       return file;
     },
   },
+  {
+    name: 'past the memory limit set in the settings, a notification says how many articles were not checked',
+    async run(workbench) {
+      const { page } = workbench;
+      // As a user would, in the workspace's settings file; no index fits in 1 MB, so every article on disk is left out.
+      fs.mkdirSync(path.join(workbench.folder, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(workbench.folder, '.vscode', 'settings.json'), JSON.stringify({ 'provenance.maxMemoryMB': 1 }));
+      const articles = fs.readdirSync(workbench.folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).length;
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'were not checked' }).first();
+      await toast.waitFor({ timeout: 60_000 });
+      const text = await toast.innerText();
+      // Open articles are checked whatever the limit.
+      if (!new RegExp(`Provenance: \\d+ of ${articles} articles were not checked: its memory limit was reached`).test(text)) throw new Error(`the notification reads: ${text}`);
+      return workbench.screenshotAround('memory-limit.png', [toast], { margin: 8 });
+    },
+  },
 ];
 
 function findingsRows(workbench: Workbench): Locator {
