@@ -92,12 +92,26 @@ function settleEdit(uri: string, text?: string): void {
   // An edit that changed nothing publishes nothing itself: what waited for it goes on now.
   if (pendingPublish.size > 0) schedulePublish();
 }
-let publishTimer: NodeJS.Timeout | undefined;
+/** Cancels the publishing scheduled, if any. */
+let cancelPublish: (() => void) | undefined;
 /** While the workspace is indexed, findings are published in batches: each new article can change many. */
 const INDEXING_PUBLISH_INTERVAL_MS = 1000;
 
 function schedulePublish(): void {
-  publishTimer ??= setTimeout(flushPublish, indexing ? INDEXING_PUBLISH_INTERVAL_MS : 0);
+  if (cancelPublish) return;
+  if (!indexing) return publishNextTurn();
+  const timer = setTimeout(flushPublish, INDEXING_PUBLISH_INTERVAL_MS);
+  cancelPublish = () => clearTimeout(timer);
+}
+
+/**
+ * Publishes once the messages already received have had their turn. Not `setTimeout(…, 0)`, which
+ * sleeps a millisecond: between the 10 ms slices of a workspace's findings, that left the server idle
+ * for about 6% of the time it took to publish them after a scan.
+ */
+function publishNextTurn(): void {
+  const immediate = setImmediate(flushPublish);
+  cancelPublish = () => clearImmediate(immediate);
 }
 
 const markedSourced = new MarkedSourced();
@@ -167,7 +181,7 @@ const publishedCounts = new Map<string, number>();
  * articles wait, and each is pushed as soon as its findings are ready while typing stays responsive.
  */
 function flushPublish(): void {
-  publishTimer = undefined;
+  cancelPublish = undefined;
   // Typing goes first: the edit's own analysis publishes again when it is done.
   if (pendingEdits.size > 0) return;
   let openPublishedNow = false;
@@ -187,7 +201,7 @@ function flushPublish(): void {
     }
   }
   if (pendingPublish.size > 0) {
-    publishTimer = setTimeout(flushPublish, 0);
+    publishNextTurn();
     return;
   }
   // Figures change colour when their findings change, even where the text did not (a figure marked as
@@ -287,7 +301,7 @@ async function scan(): Promise<void> {
     indexing = false;
     scanProgress?.done();
     scanProgress = undefined;
-    clearTimeout(publishTimer);
+    cancelPublish?.();
     flushPublish();
   }
 }
