@@ -43,6 +43,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   /** Messages the server logged, so a failing test can show them. */
   readonly log: string[] = [];
+  /** What the server asked to show the user (window/showMessage). */
+  readonly shown: string[] = [];
   /** The latest `provenance/status` the server sent. */
   status: StatusParams | undefined;
 
@@ -63,6 +65,9 @@ export class TestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.log.push(params.message);
+    });
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shown.push(params.message);
     });
   }
 
