@@ -109,5 +109,5 @@ test('the memory limit of the settings leaves articles out once the heap holds t
   assert.ok(full, 'a heap that reads anything at all holds more than 1 MB');
   assert.equal(full.limitMB, 1);
   assert.ok(full.usedMB > 1);
-  assert.equal(heapCheckWithin(0)(), undefined, 'a test process is far from three quarters of what Node allows');
+  assert.equal(heapCheckWithin(0)(), undefined, 'a test process is far from 70% of what Node allows');
 });
