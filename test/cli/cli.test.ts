@@ -131,14 +131,16 @@ test('--exclude and --include select the files found in folders; a file named on
   assert.match(none.stderr, /no \.txt files selected by --include and --exclude/);
 });
 
+/** A stream that keeps what is written to it, a terminal or not. */
+function capture(isTTY = false): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) });
+  return { stream: Object.assign(stream, { isTTY }), text: () => chunks.join('') };
+}
+
 test('a progress bar goes to the error stream when it is a terminal, and is cleared; nothing of it otherwise', async () => {
-  const capture = (isTTY: boolean) => {
-    const chunks: string[] = [];
-    const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) });
-    return { stream: Object.assign(stream, { isTTY }), text: () => chunks.join('') };
-  };
   const run = async (isTTY: boolean) => {
-    const out = capture(false);
+    const out = capture();
     const err = capture(isTTY);
     await main(['check', path.join(REPO_ROOT, WIRE)], out.stream, err.stream);
     return { out: out.text(), err: err.text() };
@@ -193,10 +195,6 @@ test('the command line reads many files in threads', async (t) => {
 });
 
 test('files past the memory the heap can spare are named as not checked, the rest are reported, and the exit status says the check is incomplete', async () => {
-  const capture = () => {
-    const chunks: string[] = [];
-    return { stream: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }), text: () => chunks.join('') };
-  };
   // In the order they are checked: the first two share a passage.
   const files = ['harbor-aggregator.txt', 'harbor-original.txt', 'harbor-unrelated.txt'].map((name) => path.join(REPO_ROOT, WIRE, name));
   const out = capture();
