@@ -178,7 +178,7 @@ const checks: Check[] = [
       // As a user would, in the workspace's settings file; no index fits in 1 MB, so every article on disk is left out.
       fs.mkdirSync(path.join(workbench.folder, '.vscode'), { recursive: true });
       fs.writeFileSync(path.join(workbench.folder, '.vscode', 'settings.json'), JSON.stringify({ 'provenance.maxMemoryMB': 1 }));
-      const articles = fs.readdirSync(workbench.folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).length;
+      const articles = articleCount(workbench.folder);
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'were not checked' }).first();
       await toast.waitFor({ timeout: 60_000 });
       const text = await toast.innerText();
@@ -198,8 +198,11 @@ function cliCounts(folder: string): { articles: number; findings: number } {
   const result = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'provenance'), 'check', '--format', 'json', folder], { encoding: 'utf8' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`provenance check failed: ${result.stderr}`);
   const { findings } = JSON.parse(result.stdout) as { findings: unknown[] };
-  const articles = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).length;
-  return { articles, findings: findings.length };
+  return { articles: articleCount(folder), findings: findings.length };
+}
+
+function articleCount(folder: string): number {
+  return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).length;
 }
 
 function count(n: number, noun: string): string {
