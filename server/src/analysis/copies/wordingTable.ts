@@ -1,4 +1,4 @@
-import { termAt, type UnitClass } from './termIndex';
+import type { UnitClass } from './termIndex';
 
 /**
  * Classes by their wording (words, terms and term flags), hashed rather than keyed by a string of the
@@ -37,7 +37,8 @@ export class WordingTable {
 
 function sameWording(cls: UnitClass, data: Int32Array, termCount: number): boolean {
   if (cls.termCount !== termCount || cls.termCount + cls.wordCount !== data.length) return false;
-  for (let k = 0; k < data.length; k++) if (termAt(cls, k) !== data[k]) return false;
+  // Terms and words alike: the class's entries from its offset on.
+  for (let k = 0; k < data.length; k++) if (cls.data[cls.offset + k] !== data[k]) return false;
   return true;
 }
 
