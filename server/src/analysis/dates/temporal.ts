@@ -128,7 +128,7 @@ const recentReadings = new RecentMap<string, chrono.ParsedResult[]>(4096);
 function parseDates(window: string, reference: Date): chrono.ParsedResult[] {
   const key = `${reference.getTime()} ${window}`;
   let results = recentReadings.get(key);
-  if (!results) recentReadings.set(key, (results = chrono.parse(maskVerbMonths(window), reference, { forwardDate: false })));
+  if (!results) recentReadings.set(key, (results = chrono.parse(maskNonDates(window), reference, { forwardDate: false })));
   return results;
 }
 
@@ -145,10 +145,12 @@ function needsChrono(text: string): boolean {
 
 /**
  * chrono reads the verbs "may" and "march" as months whatever their case ("this week may be" becomes
- * May). Lower-case ones are swapped for words of the same length, so offsets still map back exactly.
+ * May), and "now" as the reference date, which it merges into a date beside it ("reopen on Saturday, now
+ * says" becomes the dateline's day). Those words are swapped for words of the same length that chrono does
+ * not read, so offsets still map back exactly; "now" is never the date a news report gives.
  */
-function maskVerbMonths(text: string): string {
-  return text.replace(/\bmay\b/g, 'can').replace(/\bmarch\b/g, 'walks');
+function maskNonDates(text: string): string {
+  return text.replace(/\bmay\b/g, 'can').replace(/\bmarch\b/g, 'walks').replace(/\bnow\b/gi, 'nix');
 }
 
 function shapeOf(core: string, parsed: chrono.ParsedComponents, sentenceText: string, index: number, reference: Date): ExpressionShape | undefined {
