@@ -106,3 +106,30 @@ test('resolve: the verb "may" is not the month', () => {
   const text = `${WEDNESDAY}Vessels due this week may be diverted.`;
   assert.deepEqual(mentions(text).map((m) => m.text), ['this week']);
 });
+
+test('resolve: "now" beside a weekday is not read as the dateline', () => {
+  const text = 'ORVIK, April 11, 2025 — The museum, which had planned to reopen on Saturday, now says it will stay shut.';
+  assert.equal(resolved(text, 'Saturday'), '2025-04-12');
+  assert.ok(!mentions(text).some((m) => m.text.includes('now')), mentions(text).map((m) => m.text).join(' | '));
+});
+
+test('resolve: a bound on what is still to come lies ahead, unless the clause is past', () => {
+  const text = `${WEDNESDAY}Residents have been told to keep their windows closed until at least Friday. The council has promised its report by the end of October. He stayed until Monday. Turnout had reached half by the end of May.`;
+  assert.equal(resolved(text, 'Friday'), '2024-06-21');
+  assert.match(mention(text, 'Friday').explanation, /first Friday not before it, as it bounds what is still to come/);
+  assert.equal(resolved(text, 'October'), '2024-10-31');
+  assert.equal(resolved(text, 'Monday'), '2024-06-17');
+  assert.equal(resolved(text, 'May'), '2024-05-31');
+});
+
+test('resolve: a date after a past verb keeps its tense whatever the rest of the sentence says', () => {
+  const text = `${WEDNESDAY}Residents ask how a plant that passed an inspection in August could burn so fiercely. Police said the man who was arrested on Monday will appear in court.`;
+  assert.equal(resolved(text, 'August'), '2023-08');
+  assert.equal(resolved(text, 'Monday'), '2024-06-17');
+});
+
+test('resolve: a clause whose verb comes after the date, or is booked ahead, is future', () => {
+  const text = `${WEDNESDAY}Agencies warned that snow forecast for the weekend could hamper the relief effort. A technician had been booked to replace the sensor on Friday.`;
+  assert.equal(resolved(text, 'weekend'), '2024-06-22/2024-06-23');
+  assert.equal(resolved(text, 'Friday'), '2024-06-21');
+});

@@ -40,6 +40,8 @@ export interface Attachment {
   occurrence: Occurrence;
   phase: Phase;
   future: boolean;
+  /** "until Wednesday", "by the end of October" in a clause not told in the past: the date lies ahead. */
+  deadline: boolean;
   /** For "24 years after his last visit": the event the duration counts from. */
   anchor?: { word: EventWord; occurrence: Occurrence };
 }
@@ -120,7 +122,7 @@ export function attach(article: Article, expression: TemporalExpression, words: 
     }
     const first = (n: string): boolean => n === 'first';
     if (visit && (hasWordBefore(article, visit.head, home[0], MAX_QUALIFIER_DISTANCE, first) || hasWordBefore(article, expression.tokenStart, visit.end, MAX_FIRST_SINCE_DISTANCE, first))) {
-      return { word: visit, occurrence: 'previous', phase: 'whole', future: false };
+      return { word: visit, occurrence: 'previous', phase: 'whole', future: false, deadline: false };
     }
   }
 
@@ -137,11 +139,81 @@ export function attach(article: Article, expression: TemporalExpression, words: 
   }
 
   const wordSegment = word ? clauses.of(word.head) : home;
-  const future = word ? isFutureAt(article, word.head, wordSegment[0]) : clauses.marks(marksFuture).any(home[0], home[1]);
-  if (!word) return { occurrence: 'this', phase: 'whole', future, anchor };
+  const future = word ? isFutureAt(article, word.head, wordSegment[0]) : isFutureUnattached(article, clauses, expression, home);
+  const deadline = !future && isDeadline(article, clauses, expression, home);
+  if (!word) return { occurrence: 'this', phase: 'whole', future, deadline, anchor };
   let occurrence = occurrenceOf(article, clauses, word, wordSegment);
   if (future && occurrence === 'this') occurrence = 'next';
-  return { word, occurrence, phase: phaseOf(article, clauses, word, expression, home, wordSegment), future, anchor };
+  return { word, occurrence, phase: phaseOf(article, clauses, word, expression, home, wordSegment), future, deadline, anchor };
+}
+
+/**
+ * A date no event word claims is future when its clause says so, unless the verb it follows is in the
+ * past, as English puts a time after its verb: in "a plant that passed an inspection in June could burn",
+ * June is when it passed, whatever "could" says of the rest; "snow forecast for the weekend could hamper"
+ * is future, "forecast" being no past form.
+ */
+function isFutureUnattached(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): boolean {
+  // "warned that snow forecast for the weekend could hamper": a verb before "that" is another clause's.
+  const opener = clauses.marks(opensClause).last(home[0], expression.tokenStart);
+  let verb = clauses.marks(isAnyVerb).last(opener ?? home[0], expression.tokenStart);
+  if (verb !== undefined) {
+    // "would stay closed until Saturday": the auxiliaries stand before the first verb of the chain.
+    while (verb > home[0] && isAnyVerb(article, verb - 1)) verb--;
+    if (isFutureAt(article, verb, home[0])) return true;
+    if (isPastForm(article, verb) && !hasWordBefore(article, verb, home[0], MAX_AUXILIARY_DISTANCE, (n) => PERFECT_AUXILIARIES.has(n))) return false;
+  }
+  return clauses.marks(marksFuture).any(home[0], home[1]);
+}
+
+/** Tokens between "until" or "by" and the date it bounds: "until at least Wednesday", "by the end of October". */
+const MAX_DEADLINE_DISTANCE = 3;
+const DEADLINE_WORDS = new Set(['until', 'till', 'by']);
+const PAST_AUXILIARIES = new Set(['had', 'was', 'were', 'did']);
+/** Before a past participle, these make it no past tense: "has passed", "will have signed". */
+const PERFECT_AUXILIARIES = new Set(['has', 'have', 'be', 'been', 'is', 'are']);
+
+/**
+ * "until Wednesday" and "by the end of October" bound a state or a task. When the clause is not told in
+ * the past ("residents have been told to stay indoors until Wednesday", "the council has promised its
+ * report by the end of October"), the bound still lies ahead of the dateline; "he stayed until Friday"
+ * keeps to the past.
+ */
+function isDeadline(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): boolean {
+  const { tokens } = article;
+  let bounded = false;
+  for (let t = expression.tokenStart; t >= Math.max(home[0], expression.tokenStart - MAX_DEADLINE_DISTANCE) && !bounded; t--) {
+    if (t < expression.tokenStart && isAnyVerb(article, t)) break;
+    bounded = DEADLINE_WORDS.has(tokens.normal(t));
+  }
+  if (!bounded) return false;
+  const finites = clauses.marks(isFinite);
+  const finite = finites.first(home[0], expression.tokenStart) ?? finites.first(expression.tokenEnd, home[1]);
+  return finite !== undefined && !isPastForm(article, finite);
+}
+
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'because', 'although', 'while', 'after', 'before', 'since', 'if']);
+
+function opensClause(article: Article, t: number): boolean {
+  return article.tokens.pos(t) === 'SCONJ' || (article.tokens.pos(t) === 'PRON' && CLAUSE_OPENERS.has(article.tokens.normal(t)));
+}
+
+function isFinite(article: Article, t: number): boolean {
+  const pos = article.tokens.pos(t);
+  return pos === 'AUX' || pos === 'VERB';
+}
+
+/**
+ * A verb in the past: "had", "was", or a form that is neither its lemma, nor its lemma with -s, nor an
+ * -ing form ("stayed", "told"). A past participle reads the same, so the first verb of the clause is asked.
+ */
+function isPastForm(article: Article, t: number): boolean {
+  const { tokens } = article;
+  const normal = tokens.normal(t);
+  if (tokens.pos(t) === 'AUX') return PAST_AUXILIARIES.has(normal);
+  const lemma = tokens.lemma(t);
+  if (normal === lemma || normal.endsWith('ing')) return false;
+  return !(normal === `${lemma}s` || normal === `${lemma}es` || (lemma.endsWith('y') && normal === `${lemma.slice(0, -1)}ies`));
 }
 
 /** Index of the first of `words` (in text order) whose head is not before token `t`. */
@@ -271,11 +343,16 @@ function isPhaseWord(article: Article, t: number): boolean {
   return START_WORDS.has(lemma) || END_WORDS.has(lemma);
 }
 
+/**
+ * The phase a date marks: the word's own, else what the nearest phase word before the date says, else
+ * the first after it ("the strike began on Monday and ended on Friday": Friday is its end).
+ */
 function phaseOf(article: Article, clauses: Clauses, word: EventWord, expression: TemporalExpression, home: Segment, wordSegment: Segment): Phase {
   if (word.sense.phase !== 'whole') return word.sense.phase;
   if (expression.since) return 'start';
+  const marks = clauses.marks(isPhaseWord);
   for (const [from, to] of home === wordSegment ? [home] : [home, wordSegment]) {
-    const t = clauses.marks(isPhaseWord).first(from, to);
+    const t = marks.last(from, Math.min(to, expression.tokenStart)) ?? marks.first(Math.max(from, expression.tokenEnd), to);
     if (t !== undefined) return START_WORDS.has(article.tokens.lemma(t)) ? 'start' : 'end';
   }
   return 'whole';

@@ -121,7 +121,7 @@ export const OTHER_WORDS = new Set(['second', 'third', 'fourth', 'another', 'tha
 /** Words that put the clause in the future: a weekday then lies ahead of the dateline. */
 export const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'upcoming']);
 /** Words that do so before "to" and a verb: "plans to sign", "is set to arrive". */
-export const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planned', 'planning', 'intends', 'expected', 'set', 'going', 'due', 'poised']);
+export const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planned', 'planning', 'intends', 'expected', 'set', 'going', 'due', 'poised', 'booked', 'slated']);
 
 /** Modal verbs speak of what may come unless followed by "have" ("could have left on Monday"). */
 export const MODALS = new Set(['could', 'might', 'may', 'can']);

@@ -13,12 +13,18 @@ export interface Resolution {
 export const NO_DATELINE = 'no dateline found; relative dates were not resolved';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** Why a date lies ahead of the dateline, when it does. */
+export type Ahead = 'future' | 'deadline' | undefined;
+const AHEAD_BECAUSE = { future: 'as the verb is future', deadline: 'as it bounds what is still to come' };
+
 /**
  * Resolves an expression against the article's dateline. News reports what has happened, so a weekday or
  * a month without a year is the latest one not after the dateline; a future verb ("will meet on Friday")
- * turns that round to the first one not before it.
+ * or a bound on what is still to come ("closed until Wednesday") turns that round to the first one not
+ * before it.
  */
-export function resolve(expression: TemporalExpression, dateline: Dateline | undefined, future: boolean): Resolution {
+export function resolve(expression: TemporalExpression, dateline: Dateline | undefined, ahead: Ahead): Resolution {
+  const future = ahead !== undefined;
   const quoted = `'${expression.text}'`;
   const shape = expression.shape;
   switch (shape.kind) {
@@ -35,7 +41,7 @@ export function resolve(expression: TemporalExpression, dateline: Dateline | und
   if (!dateline) return { explanation: `${quoted} is relative: ${NO_DATELINE}`, usedDateline: false };
   const reference = dateline.day;
   const from = `the dateline '${dateline.text}'`;
-  const direction = future ? 'the first one not before it, as the verb is future' : 'the latest one not after it';
+  const direction = ahead ? `the first one not before it, ${AHEAD_BECAUSE[ahead]}` : 'the latest one not after it';
   const resolved = (value: DateValue, how: string): Resolution => ({ value, explanation: `${quoted} → ${formatValue(value)}, ${how}`, usedDateline: true });
   const ref = fromDayNumber(reference);
   switch (shape.kind) {
@@ -53,7 +59,7 @@ export function resolve(expression: TemporalExpression, dateline: Dateline | und
     }
     case 'weekday': {
       const shift = future ? (shape.weekday - weekdayOf(reference) + 7) % 7 : -((weekdayOf(reference) - shape.weekday + 7) % 7);
-      return resolved(dayValue(reference + shift), `from ${from} (the ${future ? 'first' : 'latest'} ${WEEKDAYS[shape.weekday]} ${future ? 'not before it, as the verb is future' : 'not after it'})`);
+      return resolved(dayValue(reference + shift), `from ${from} (the ${future ? 'first' : 'latest'} ${WEEKDAYS[shape.weekday]} ${ahead ? `not before it, ${AHEAD_BECAUSE[ahead]}` : 'not after it'})`);
     }
     case 'weekend': {
       const saturday = future ? reference + ((6 - weekdayOf(reference) + 7) % 7) : reference - ((weekdayOf(reference) + 1) % 7);
