@@ -114,3 +114,13 @@ test('seeds: only the visit "in April" of 004 is flagged, against the other arti
   assert.ok(related.some((r) => r.uri.endsWith('003_3c9537aa37a348f1.txt') && r.text === 'early Wednesday'));
   assert.ok(related.some((r) => r.uri.endsWith('004_8a15b43b3049fb90.txt') && r.text === 'Wednesday, June 19, 2024'));
 });
+
+test('conflicts: a date of the whole event before its start, or a start and an end in their order', () => {
+  const { corpus: c } = corpus();
+  c.upsert({ uri: 'file:///arrived.txt', text: 'Thursday, March 20, 2025\n\nEnvoy in Velmora\n\nForeign Minister Aino Rask arrived in Velmora on Tuesday for talks.' });
+  c.upsert({ uri: 'file:///strike.txt', text: 'Friday, March 7, 2025\n\nPort reopens\n\nThe strike at the Port of Kessling began on Monday and ended on Thursday.' });
+  assert.deepEqual(dated(c)('file:///strike.txt'), [], 'the end three days after the start');
+  assert.deepEqual(dated(c)('file:///arrived.txt'), []);
+  c.upsert({ uri: 'file:///visited.txt', text: 'Thursday, March 20, 2025\n\nEnvoy in Velmora\n\nAino Rask visited Velmora on Monday.' });
+  assert.deepEqual(dated(c)('file:///visited.txt').map((f) => f.text), ['on Monday'], 'a visit on the day before the arrival');
+});

@@ -74,3 +74,7 @@ test('events: planned events and meetings take part in no comparison', () => {
   assert.equal(planned.event?.occurrence, 'next');
   assert.deepEqual([planned.comparable, met.comparable], [false, false]);
 });
+test('events: of two phase words in a clause, the nearest before the date decides', () => {
+  const body = 'The strike at the Port of Kessling began on Monday and ended on Tuesday.';
+  assert.deepEqual([mentionOf(body, 'Monday').event?.phase, mentionOf(body, 'Tuesday').event?.phase], ['start', 'end']);
+});

@@ -1,7 +1,8 @@
-import { gapBetween } from './calendar';
+import { gapBetween, type DateValue } from './calendar';
 import type { DateMention } from './articleDates';
 import type { Dateline } from './dateline';
 import type { EventRef } from './events';
+import type { Phase } from './lexicon';
 import { anySameName } from './names';
 
 /** A mention with the article it is in. */
@@ -34,8 +35,8 @@ export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undef
   if (a.uri !== b.uri && a.dateline && b.dateline && Math.abs(a.dateline.day - b.dateline.day) > MAX_DATELINE_DISTANCE_DAYS) return undefined;
   const slack = slackBetween(x, y);
   if (slack === undefined) return undefined;
+  if (fits(x.phase, u, y.phase, v, slack)) return 'agrees';
   const gap = gapBetween(u, v);
-  if (gap <= slack) return 'agrees';
   if (x.occurrence === 'this' && gap > MAX_CONFLICT_GAP_DAYS) return undefined;
   return 'conflicts';
 }
@@ -51,6 +52,20 @@ function sameEvent(x: EventRef, y: EventRef, sameArticle: boolean): boolean {
   if (x.places.length > 0 && y.places.length > 0 && !anySameName(x.places, y.places)) return false;
   if (x.things.length > 0 && y.things.length > 0 && !anySameName(x.things, y.things)) return false;
   return sameArticle || anySameName(x.actors, y.actors) || anySameName(x.places, y.places) || anySameName(x.actors, y.places) || anySameName(x.places, y.actors);
+}
+
+const PHASE_ORDER: Record<Phase, number> = { start: 0, whole: 1, end: 2 };
+
+/**
+ * Whether two dates of one event fit together: within `slack` days of each other, and, for two phases of
+ * it, in their order: nothing of the event comes before its start or after its end ("a fire on Friday
+ * night" cannot be the one that broke out on Saturday).
+ */
+function fits(p: Phase, u: DateValue, q: Phase, v: DateValue, slack: number): boolean {
+  if (gapBetween(u, v) > slack) return false;
+  if (p === q) return true;
+  const [earlier, later] = PHASE_ORDER[p] < PHASE_ORDER[q] ? [u, v] : [v, u];
+  return later.end >= earlier.start;
 }
 
 /** Days two dates of the event may differ by and still agree; undefined when they cannot be compared. */
