@@ -13,10 +13,11 @@ import type { EvalSection, FixtureSet } from './report';
 
 const TARGETS: EvalSection['targets'] = { precision: 0.9, recall: 0.8 };
 /**
- * Four of the thirteen conflicts in the fixtures concern events the lexicon does not list (a fire, a theft
- * and its earlier theft, a public meeting) and go unreported; the target asks for every other one.
+ * Three of the thirteen conflicts in the fixtures go unreported: a raid and an earlier theft told in words
+ * that do not tie them to the theft ("which thieves raided", "its first theft" against "stolen once
+ * before"), and a public meeting, which the checks never compare. The target asks for every other one.
  */
-const OWN_DATES: FixtureSet = { name: 'own fixtures', folder: DATE_FIXTURES, targets: { ...TARGETS, recall: 0.69 } };
+const OWN_DATES: FixtureSet = { name: 'own fixtures', folder: DATE_FIXTURES, targets: { ...TARGETS, recall: 0.76 } };
 
 export async function evaluateDates(set: FixtureSet = OWN_DATES): Promise<EvalSection> {
   return measure(`conflicting dates — ${set.name}`, loadFixtureArticles(set.folder), set.targets);

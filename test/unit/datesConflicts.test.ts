@@ -124,3 +124,15 @@ test('conflicts: a date of the whole event before its start, or a start and an e
   c.upsert({ uri: 'file:///visited.txt', text: 'Thursday, March 20, 2025\n\nEnvoy in Velmora\n\nAino Rask visited Velmora on Monday.' });
   assert.deepEqual(dated(c)('file:///visited.txt').map((f) => f.text), ['on Monday'], 'a visit on the day before the arrival');
 });
+
+test('conflicts: a fire is known by the names of where it struck, and burns from its start on', () => {
+  const { corpus: c } = corpus();
+  c.upsert({ uri: 'file:///radio.txt', text: 'Tuesday, September 24, 2024\n\nSmoke over Tarnby\n\nResidents were told to stay indoors after a fire at the Holm sawmill in Tarnby on Friday night destroyed its drying shed.' });
+  c.upsert({ uri: 'file:///gazette.txt', text: 'Monday, September 23, 2024\n\nSawmill fire\n\nThe fire broke out on Saturday evening in the drying shed of the Holm sawmill in Tarnby.' });
+  assert.deepEqual(dated(c)('file:///radio.txt').map((f) => f.text), ['on Friday night'], 'one account against another: both are flagged');
+  assert.deepEqual(dated(c)('file:///gazette.txt').map((f) => f.text), ['on Saturday evening']);
+  c.upsert({ uri: 'file:///review.txt', text: 'Monday, September 30, 2024\n\nQuestions after the Tarnby fire\n\nThe blaze at the Holm sawmill in Tarnby started on September 21 and burned through the night.' });
+  assert.deepEqual(dated(c)('file:///radio.txt').map((f) => f.text), ['on Friday night']);
+  assert.deepEqual(dated(c)('file:///gazette.txt'), [], 'two accounts of the start against one of the fire before it');
+  assert.deepEqual(dated(c)('file:///review.txt'), []);
+});

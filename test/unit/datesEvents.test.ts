@@ -78,3 +78,21 @@ test('events: of two phase words in a clause, the nearest before the date decide
   const body = 'The strike at the Port of Kessling began on Monday and ended on Tuesday.';
   assert.deepEqual([mentionOf(body, 'Monday').event?.phase, mentionOf(body, 'Tuesday').event?.phase], ['start', 'end']);
 });
+
+test('events: a noun qualifying another, or the topic of another, dates nothing itself', () => {
+  assert.equal(mentionOf('The company said it had passed a fire safety inspection in May.', 'May').event, undefined);
+  assert.equal(mentionOf('The council will hold a public meeting about the fire on Thursday.', 'Thursday').event?.family.name, 'meeting');
+  assert.equal(mentionOf('An inquiry into the theft on Monday heard from the guards.', 'Monday').event, undefined);
+});
+
+test('events: a date right after a verb of its own clause is that verb\'s, not an event named after it', () => {
+  assert.equal(mentionOf('Production will restart next month in the halls the fire did not reach.', 'next month').event, undefined);
+  assert.equal(mentionOf('Thieves broke into the gallery on Tuesday night.', 'Tuesday').event?.family.name, 'theft');
+});
+
+test('events: "broke out" starts a fire; a later verb keeps the next date from it', () => {
+  const body = 'The fire broke out on Saturday evening in a store at the back of the mill and was brought under control early on Sunday.';
+  const saturday = mentionOf(body, 'Saturday');
+  assert.deepEqual([saturday.event?.family.name, saturday.event?.phase], ['fire', 'start']);
+  assert.equal(mentionOf(body, 'Sunday').event, undefined);
+});

@@ -3,7 +3,7 @@ import type { DateMention } from './articleDates';
 import type { Dateline } from './dateline';
 import type { EventRef } from './events';
 import type { Phase } from './lexicon';
-import { anySameName } from './names';
+import { anySameName, type Name } from './names';
 
 /** A mention with the article it is in. */
 export interface Located {
@@ -48,6 +48,12 @@ export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undef
 function sameEvent(x: EventRef, y: EventRef, sameArticle: boolean): boolean {
   // By name: an article analysed in a reading thread carries copies of the lexicon's families.
   if (x.family.name !== y.family.name || x.occurrence !== y.occurrence) return false;
+  if (x.family.placeCentric) {
+    // What a fire or a flood struck is what identifies it; which of its names is the place ("the fire at
+    // the Lessing works in Brennmoor", "residents of Brennmoor") is not.
+    const namesOf = (e: EventRef): Name[] => [...e.actors, ...e.places];
+    return sameArticle || anySameName(namesOf(x), namesOf(y));
+  }
   if (x.actors.length > 0 && y.actors.length > 0 && !anySameName(x.actors, y.actors)) return false;
   if (x.places.length > 0 && y.places.length > 0 && !anySameName(x.places, y.places)) return false;
   if (x.things.length > 0 && y.things.length > 0 && !anySameName(x.things, y.things)) return false;

@@ -1,7 +1,7 @@
 import { perArticle, type Article, type Sentence } from '../article';
 import type { Clauses, Segment } from './clauses';
 import type { Span } from '../types';
-import { AGREEMENT_NOUNS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_WORDS, WORDS, type Family, type Phase, type Sense } from './lexicon';
+import { AGREEMENT_NOUNS, END_PAIRS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_PAIRS, START_WORDS, TOPIC_PREPOSITIONS, WORDS, type Family, type Phase, type Sense } from './lexicon';
 import type { Name, NameVocabulary } from './names';
 import type { TemporalExpression } from './temporal';
 import { firstIndexNotBefore } from '../search';
@@ -86,10 +86,26 @@ export function findEventWords(article: Article, sentence: Sentence): EventWord[
     if (!sense) continue;
     const verb = tokens.pos(t) === 'VERB';
     if (sense.as === 'verb' && !verb) continue;
-    if (sense.as === 'noun' && verb) continue;
+    if (sense.as === 'noun' && (verb || isModifierOrTopic(article, sentence, t))) continue;
     found.push({ head: t, end: t + 1, sense, verb, infinitive: verb && isInfinitive(article, t) });
   }
   return found;
+}
+
+/**
+ * A noun that qualifies another ("a fire safety inspection", "fire crews") or is what something else is
+ * about ("a meeting about the fire on Thursday", "an inquiry into the theft"): a date near it dates
+ * that other thing.
+ */
+function isModifierOrTopic(article: Article, sentence: Sentence, t: number): boolean {
+  const { tokens } = article;
+  if (t + 1 < sentence.tokenEnd && tokens.pos(t + 1) === 'NOUN') return true;
+  for (let b = t - 1; b >= Math.max(sentence.tokenStart, t - 3); b--) {
+    if (TOPIC_PREPOSITIONS.has(tokens.normal(b))) return true;
+    const pos = tokens.pos(b);
+    if (pos !== 'DET' && pos !== 'PRON' && pos !== 'ADJ') break;
+  }
+  return false;
 }
 
 function isInfinitive(article: Article, t: number): boolean {
@@ -129,7 +145,12 @@ export function attach(article: Article, expression: TemporalExpression, words: 
   const nearest = new NearestWord(clauses, expression, words, anchor?.word);
   // The nearest word wins; a verb, or a word before the date, is the likelier one at equal distance.
   const range = (segment: Segment | undefined): [number, number] => (segment ? [firstWordFrom(words, segment[0]), firstWordFrom(words, segment[1])] : [0, 0]);
-  let word = nearest.find([range(home)], (w, distance) => distance + (w.infinitive ? 20 : w.verb ? 0 : 2) + (w.head >= expression.tokenEnd ? 3 : 0));
+  // "production would restart next month in the plant the fire did not reach": a date after a verb of
+  // its own clause dates that verb, not an event named further on.
+  const ownVerb = clauses.marks(isContentVerb).last(clauses.marks(opensClause).last(home[0], expression.tokenStart) ?? home[0], expression.tokenStart);
+  const claimedByVerb = ownVerb !== undefined && isOtherEventVerb(article, ownVerb);
+  const [homeFrom, homeTo] = range(home);
+  let word = nearest.find([[homeFrom, claimedByVerb ? Math.min(homeTo, firstWordFrom(words, expression.tokenEnd)) : homeTo]], (w, distance) => distance + (w.infinitive ? 20 : w.verb ? 0 : 2) + (w.head >= expression.tokenEnd ? 3 : 0));
   if (!word && !clauses.marks(isContentVerb).any(home[0], home[1])) {
     // A clause without a verb of its own: the antecedent of "…, which took place in April", or the
     // clause an opening "On Wednesday, …" leads into, past any other verbless clause between them.
@@ -304,10 +325,13 @@ function unknownVerbLemma(article: Article, t: number): string | undefined {
   return isContentVerb(article, t) && !WORDS.has(lemma) ? lemma : undefined;
 }
 
-/** A verb of an event the lexicon does not know, and that is not what a quake or a storm does to a place. */
+/**
+ * A verb of an event the lexicon does not know, and that is neither what a quake or a storm does to a
+ * place nor the start or end of an event ("the fire broke out on Saturday").
+ */
 function isOtherEventVerb(article: Article, t: number): boolean {
   const lemma = unknownVerbLemma(article, t);
-  return lemma !== undefined && !IMPACT_VERBS.has(lemma);
+  return lemma !== undefined && !IMPACT_VERBS.has(lemma) && phaseMarkedAt(article, t) === undefined;
 }
 
 function isImpactVerb(article: Article, t: number): boolean {
@@ -338,9 +362,18 @@ export function occurrenceOf(article: Article, clauses: Clauses, word: EventWord
   return 'this';
 }
 
-function isPhaseWord(article: Article, t: number): boolean {
+/** The end of an event that the word at `t` marks, if it marks one. */
+function phaseMarkedAt(article: Article, t: number): Phase | undefined {
   const lemma = article.tokens.lemma(t);
-  return START_WORDS.has(lemma) || END_WORDS.has(lemma);
+  const next = t + 1 < article.tokens.length ? article.tokens.lemma(t + 1) : undefined;
+  const paired = (pairs: ReadonlyArray<readonly [string, string]>): boolean => pairs.some(([first, second]) => first === lemma && second === next);
+  if (START_WORDS.has(lemma) || paired(START_PAIRS)) return 'start';
+  if (END_WORDS.has(lemma) || paired(END_PAIRS)) return 'end';
+  return undefined;
+}
+
+function isPhaseWord(article: Article, t: number): boolean {
+  return phaseMarkedAt(article, t) !== undefined;
 }
 
 /**
@@ -353,7 +386,7 @@ function phaseOf(article: Article, clauses: Clauses, word: EventWord, expression
   const marks = clauses.marks(isPhaseWord);
   for (const [from, to] of home === wordSegment ? [home] : [home, wordSegment]) {
     const t = marks.last(from, Math.min(to, expression.tokenStart)) ?? marks.first(Math.max(from, expression.tokenEnd), to);
-    if (t !== undefined) return START_WORDS.has(article.tokens.lemma(t)) ? 'start' : 'end';
+    if (t !== undefined) return phaseMarkedAt(article, t)!;
   }
   return 'whole';
 }

@@ -44,6 +44,9 @@ const COLLAPSE: Family = { name: 'collapse', extent: 0, compared: true };
 const QUAKE: Family = { name: 'earthquake', extent: 0, compared: true, placeCentric: true };
 const EXPLOSION: Family = { name: 'explosion', extent: 0, compared: true, placeCentric: true };
 const CRASH: Family = { name: 'crash', extent: 0, compared: true };
+/** A fire in a building or a works, which may burn through a night into the next day. */
+const FIRE: Family = { name: 'fire', extent: 1, compared: true, placeCentric: true };
+const THEFT: Family = { name: 'theft', extent: 0, compared: true };
 const LANDFALL: Family = { name: 'landfall', extent: 0, compared: true, placeCentric: true };
 const INAUGURATION: Family = { name: 'inauguration', extent: 0, compared: true };
 const MEETING: Family = { name: 'meeting', compared: false };
@@ -83,6 +86,14 @@ export const WORDS: ReadonlyMap<string, Sense> = new Map([
   ['explosion', sense(EXPLOSION, 'explosion')],
   ['explode', sense(EXPLOSION, 'explosion')],
   ['crash', sense(CRASH, 'crash')],
+  ['fire', sense(FIRE, 'fire', 'whole', 'noun')],
+  ['blaze', sense(FIRE, 'fire', 'whole', 'noun')],
+  ['inferno', sense(FIRE, 'fire', 'whole', 'noun')],
+  ['theft', sense(THEFT, 'theft', 'whole', 'noun')],
+  ['burglary', sense(THEFT, 'theft', 'whole', 'noun')],
+  ['robbery', sense(THEFT, 'theft', 'whole', 'noun')],
+  ['heist', sense(THEFT, 'theft', 'whole', 'noun')],
+  ['steal', sense(THEFT, 'theft', 'whole', 'verb')],
   ['inaugurate', sense(INAUGURATION, 'inauguration')],
   ['inauguration', sense(INAUGURATION, 'inauguration')],
   ['meet', sense(MEETING, 'meeting', 'whole', 'verb')],
@@ -104,6 +115,8 @@ export const PHRASES: ReadonlyArray<{ words: string[]; sense: Sense }> = [
   { words: ['pass', 'away'], sense: sense(DEATH, 'death') },
   { words: ['step', 'down'], sense: sense(RESIGNATION, 'resignation') },
   { words: ['make', 'landfall'], sense: sense(LANDFALL, 'landfall') },
+  { words: ['catch', 'fire'], sense: sense(FIRE, 'fire', 'start') },
+  { words: ['break', 'into'], sense: sense(THEFT, 'theft') },
 ];
 
 /** Verbs that carry no event of their own: the event is their subject or object ("the visit took place"). */
@@ -111,7 +124,13 @@ export const LIGHT_VERBS = new Set(['take', 'happen', 'occur', 'hold', 'be', 'ha
 
 /** Words near an event that say which end of it a date marks. */
 export const START_WORDS = new Set(['begin', 'start', 'launch', 'erupt', 'commence', 'kick']);
-export const END_WORDS = new Set(['end', 'finish', 'conclude', 'wrap', 'over']);
+export const END_WORDS = new Set(['end', 'finish', 'conclude', 'wrap', 'over', 'extinguish']);
+/** Two words that do so together, by lemma: "the fire broke out", "was brought under control". */
+export const START_PAIRS: ReadonlyArray<readonly [string, string]> = [['break', 'out']];
+export const END_PAIRS: ReadonlyArray<readonly [string, string]> = [['under', 'control']];
+
+/** Before an event noun, these make it the topic of something else: "a meeting about the fire". */
+export const TOPIC_PREPOSITIONS = new Set(['about', 'into', 'over', 'regarding', 'concerning']);
 
 /** Before an event word, these make it an earlier or a later occurrence than the one the story is about. */
 export const PREVIOUS_WORDS = new Set(['last', 'previous', 'prior', 'earlier', 'former', 'final']);
