@@ -96,3 +96,9 @@ test('events: "broke out" starts a fire; a later verb keeps the next date from i
   assert.deepEqual([saturday.event?.family.name, saturday.event?.phase], ['fire', 'start']);
   assert.equal(mentionOf(body, 'Sunday').event, undefined);
 });
+
+test('events: "the train that derailed" is this derailment, not another', () => {
+  const m = mentionOf('The driver of the Northvale Rail train that derailed near Lessingham early on Tuesday was recovering.', 'Tuesday');
+  assert.deepEqual([m.event?.family.name, m.event?.occurrence], ['derailment', 'this']);
+  assert.equal(mentionOf('He recalled that visit in 2000.', '2000').event?.occurrence, 'other');
+});

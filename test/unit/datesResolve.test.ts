@@ -133,3 +133,17 @@ test('resolve: a clause whose verb comes after the date, or is booked ahead, is 
   assert.equal(resolved(text, 'weekend'), '2024-06-22/2024-06-23');
   assert.equal(resolved(text, 'Friday'), '2024-06-21');
 });
+
+test('resolve: parts of a day, a decade after "the", and a date after "the night of"', () => {
+  const text = `${WEDNESDAY}The driver was recovering in hospital last night. Salvors will try again this afternoon. Dredging ended in the 1990s. The ship ran onto the shoal at ten o'clock on the night of Sunday 16 June 2024.`;
+  assert.equal(resolved(text, 'last night'), '2024-06-18');
+  assert.equal(resolved(text, 'this afternoon'), '2024-06-19');
+  assert.equal(resolved(text, '1990s'), '1990s');
+  assert.equal(resolved(text, 'Sunday 16 June 2024'), '2024-06-16');
+});
+
+test('resolve: "may have to" looks ahead; an event noun takes the tense of the verb before the date', () => {
+  const text = `${WEDNESDAY}The ferry may have to cancel its sailing on Friday. The union will press the company at a meeting on 2 May.`;
+  assert.equal(resolved(text, 'Friday'), '2024-06-21');
+  assert.equal(resolved(text, '2 May'), '2025-05-02');
+});

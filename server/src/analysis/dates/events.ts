@@ -160,7 +160,8 @@ export function attach(article: Article, expression: TemporalExpression, words: 
   }
 
   const wordSegment = word ? clauses.of(word.head) : home;
-  const future = word ? isFutureAt(article, word.head, wordSegment[0]) : isFutureUnattached(article, clauses, expression, home);
+  // A noun takes the tense of the verb the date follows: "will press the company at a meeting on 2 December".
+  const future = word ? isFutureAt(article, word.head, wordSegment[0]) || (!word.verb && isFutureVerbBefore(article, clauses, expression, home)) : isFutureUnattached(article, clauses, expression, home);
   const deadline = !future && isDeadline(article, clauses, expression, home);
   if (!word) return { occurrence: 'this', phase: 'whole', future, deadline, anchor };
   let occurrence = occurrenceOf(article, clauses, word, wordSegment);
@@ -175,16 +176,30 @@ export function attach(article: Article, expression: TemporalExpression, words: 
  * is future, "forecast" being no past form.
  */
 function isFutureUnattached(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): boolean {
-  // "warned that snow forecast for the weekend could hamper": a verb before "that" is another clause's.
-  const opener = clauses.marks(opensClause).last(home[0], expression.tokenStart);
-  let verb = clauses.marks(isAnyVerb).last(opener ?? home[0], expression.tokenStart);
+  const verb = verbBefore(article, clauses, expression, home);
   if (verb !== undefined) {
-    // "would stay closed until Saturday": the auxiliaries stand before the first verb of the chain.
-    while (verb > home[0] && isAnyVerb(article, verb - 1)) verb--;
     if (isFutureAt(article, verb, home[0])) return true;
     if (isPastForm(article, verb) && !hasWordBefore(article, verb, home[0], MAX_AUXILIARY_DISTANCE, (n) => PERFECT_AUXILIARIES.has(n))) return false;
   }
   return clauses.marks(marksFuture).any(home[0], home[1]);
+}
+
+function isFutureVerbBefore(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): boolean {
+  const verb = verbBefore(article, clauses, expression, home);
+  return verb !== undefined && isFutureAt(article, verb, home[0]);
+}
+
+/**
+ * The verb a date follows in its clause, at the first verb of its chain ("would stay closed until
+ * Saturday": stay, after its auxiliaries). A verb before "that" or "who" is another clause's: "warned
+ * that snow forecast for the weekend could hamper".
+ */
+function verbBefore(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): number | undefined {
+  const opener = clauses.marks(opensClause).last(home[0], expression.tokenStart);
+  let verb = clauses.marks(isAnyVerb).last(opener ?? home[0], expression.tokenStart);
+  if (verb === undefined) return undefined;
+  while (verb > home[0] && isAnyVerb(article, verb - 1)) verb--;
+  return verb;
 }
 
 /** Tokens between "until" or "by" and the date it bounds: "until at least Wednesday", "by the end of October". */
@@ -356,7 +371,8 @@ export function occurrenceOf(article: Article, clauses: Clauses, word: EventWord
     const normal = tokens.normal(t);
     if (PREVIOUS_WORDS.has(normal)) return 'previous';
     if (NEXT_WORDS.has(normal)) return 'next';
-    if (OTHER_WORDS.has(normal)) return 'other';
+    // "that visit" is another one; "the train that derailed" is this one.
+    if (OTHER_WORDS.has(normal) && tokens.pos(t) !== 'PRON') return 'other';
     if (tokens.pos(t) === 'VERB' || tokens.pos(t) === 'PUNCT') break;
   }
   return 'this';
@@ -405,7 +421,8 @@ function marksFuture(article: Article, t: number): boolean {
   const normal = tokens.normal(t);
   const next = t + 1 < tokens.length ? tokens.normal(t + 1) : undefined;
   if (FUTURE_WORDS.has(normal)) return true;
-  if (MODALS.has(normal)) return next !== 'have';
+  // "could have left on Monday" looks back; "may have to cancel its sailing on Friday" does not.
+  if (MODALS.has(normal)) return next !== 'have' || (t + 2 < tokens.length && tokens.normal(t + 2) === 'to');
   return FUTURE_BEFORE_TO.has(normal) && next === 'to';
 }
 

@@ -47,6 +47,8 @@ const CRASH: Family = { name: 'crash', extent: 0, compared: true };
 /** A fire in a building or a works, which may burn through a night into the next day. */
 const FIRE: Family = { name: 'fire', extent: 1, compared: true, placeCentric: true };
 const THEFT: Family = { name: 'theft', extent: 0, compared: true };
+const DERAILMENT: Family = { name: 'derailment', extent: 0, compared: true, placeCentric: true };
+const GROUNDING: Family = { name: 'grounding', extent: 0, compared: true };
 const LANDFALL: Family = { name: 'landfall', extent: 0, compared: true, placeCentric: true };
 const INAUGURATION: Family = { name: 'inauguration', extent: 0, compared: true };
 const MEETING: Family = { name: 'meeting', compared: false };
@@ -94,6 +96,9 @@ export const WORDS: ReadonlyMap<string, Sense> = new Map([
   ['robbery', sense(THEFT, 'theft', 'whole', 'noun')],
   ['heist', sense(THEFT, 'theft', 'whole', 'noun')],
   ['steal', sense(THEFT, 'theft', 'whole', 'verb')],
+  ['derail', sense(DERAILMENT, 'derailment', 'whole', 'verb')],
+  ['derailment', sense(DERAILMENT, 'derailment', 'whole', 'noun')],
+  ['grounding', sense(GROUNDING, 'grounding', 'whole', 'noun')],
   ['inaugurate', sense(INAUGURATION, 'inauguration')],
   ['inauguration', sense(INAUGURATION, 'inauguration')],
   ['meet', sense(MEETING, 'meeting', 'whole', 'verb')],
@@ -117,6 +122,8 @@ export const PHRASES: ReadonlyArray<{ words: string[]; sense: Sense }> = [
   { words: ['make', 'landfall'], sense: sense(LANDFALL, 'landfall') },
   { words: ['catch', 'fire'], sense: sense(FIRE, 'fire', 'start') },
   { words: ['break', 'into'], sense: sense(THEFT, 'theft') },
+  { words: ['run', 'aground'], sense: sense(GROUNDING, 'grounding') },
+  { words: ['go', 'aground'], sense: sense(GROUNDING, 'grounding') },
 ];
 
 /** Verbs that carry no event of their own: the event is their subject or object ("the visit took place"). */

@@ -49,10 +49,10 @@ const DURATION = new RegExp(String.raw`^(?:for|over|during|within|throughout)\b|
 const AHEAD = new RegExp(String.raw`^in\s+${AMOUNT}\s+${UNIT}$`, 'i');
 const ANCHORED = new RegExp(String.raw`^(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|exactly\s+|precisely\s+)?${AMOUNT}\s+${UNIT}\s+(after|before|since|later|earlier)$`, 'i');
 /** A result must name a calendar unit; chrono also reads "now" and "in the years to come" as dates. */
-const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\bago\b/i;
+const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bago\b/i;
 /** A cheap test a sentence must pass before chrono reads it: a numeric date, a month, a weekday or a relative word. */
 const MAY_HOLD_DATE = /\b\d{1,2}[/.-]\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
-const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b${AMOUNT}\s+${UNIT}\b`, 'i');
+const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\b${AMOUNT}\s+${UNIT}\b`, 'i');
 /** Words that make a result count from the dateline rather than stand alone. */
 const RELATIVE_WORD = /\b(?:today|yesterday|tomorrow|tonight|last|next|this|previous|past|coming|ago|earlier|later)\b/i;
 /** Words that extend a mention leftwards so it reads as written: "early on June 19", "in April". */
@@ -147,10 +147,15 @@ function needsChrono(text: string): boolean {
  * chrono reads the verbs "may" and "march" as months whatever their case ("this week may be" becomes
  * May), and "now" as the reference date, which it merges into a date beside it ("reopen on Saturday, now
  * says" becomes the dateline's day). Those words are swapped for words of the same length that chrono does
- * not read, so offsets still map back exactly; "now" is never the date a news report gives.
+ * not read, so offsets still map back exactly; "now" is never the date a news report gives. So is the part
+ * of the day before "of": chrono reads "the night of Sunday 12 October 2025" as a time without a date.
  */
 function maskNonDates(text: string): string {
-  return text.replace(/\bmay\b/g, 'can').replace(/\bmarch\b/g, 'walks').replace(/\bnow\b/gi, 'nix');
+  return text
+    .replace(/\bmay\b/g, 'can')
+    .replace(/\bmarch\b/g, 'walks')
+    .replace(/\bnow\b/gi, 'nix')
+    .replace(/\b(?:night|morning|afternoon|evening)(?= of\b)/gi, (part) => 'x'.repeat(part.length));
 }
 
 function shapeOf(core: string, parsed: chrono.ParsedComponents, sentenceText: string, index: number, reference: Date): ExpressionShape | undefined {
@@ -220,7 +225,9 @@ function findYears(article: Article, sentence: Sentence, taken: TemporalExpressi
     if (nextIsNoun && !attributive) continue;
     const afterYear = years.length > 0 && years[years.length - 1].tokenEnd >= first - 3;
     const listed = (previous === ',' || previous === 'and' || previous === 'or') && afterYear;
-    const introduced = previous !== undefined && YEAR_PREPOSITIONS.has(previous);
+    // "in the 1990s": a decade takes the article.
+    const beforeArticle = match[2] && previous === 'the' ? previousWord(article, sentence, previousToken(article, sentence, first)) : undefined;
+    const introduced = (previous !== undefined && YEAR_PREPOSITIONS.has(previous)) || (beforeArticle !== undefined && YEAR_PREPOSITIONS.has(beforeArticle));
     if (!attributive && !listed && !introduced && first !== sentence.tokenStart) continue;
     const year = Number(match[1]);
     const value = match[2] ? decadeValue(year) : yearValue(year);
@@ -230,11 +237,15 @@ function findYears(article: Article, sentence: Sentence, taken: TemporalExpressi
 }
 
 function previousWord(article: Article, sentence: Sentence, token: number): string | undefined {
-  for (let t = token - 1; t >= sentence.tokenStart; t--) {
-    if (article.tokens.isBlank(t)) continue;
-    return article.tokens.normal(t);
-  }
-  return undefined;
+  const t = previousToken(article, sentence, token);
+  return t < sentence.tokenStart ? undefined : article.tokens.normal(t);
+}
+
+/** The last token before `token` that is not blank; before the sentence's start when there is none. */
+function previousToken(article: Article, sentence: Sentence, token: number): number {
+  let t = token - 1;
+  while (t >= sentence.tokenStart && article.tokens.isBlank(t)) t--;
+  return t;
 }
 
 /** The token that contains `offset`, or the first one after it; -1 past the sentence. */
