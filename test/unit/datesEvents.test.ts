@@ -102,3 +102,8 @@ test('events: "the train that derailed" is this derailment, not another', () => 
   assert.deepEqual([m.event?.family.name, m.event?.occurrence], ['derailment', 'this']);
   assert.equal(mentionOf('He recalled that visit in 2000.', '2000').event?.occurrence, 'other');
 });
+
+test('events: "a meeting on the explosion" is the meeting\'s date, but workers "on strike" are striking', () => {
+  assert.equal(mentionOf('The public meeting on the explosion goes ahead at the hall next Tuesday.', 'Tuesday').event?.family.name, 'meeting');
+  assert.equal(mentionOf('Dockworkers at the Port of Kessling have been on strike since Monday.', 'Monday').event?.family.name, 'strike');
+});

@@ -147,3 +147,11 @@ test('resolve: "may have to" looks ahead; an event noun takes the tense of the v
   assert.equal(resolved(text, 'Friday'), '2024-06-21');
   assert.equal(resolved(text, '2 May'), '2025-05-02');
 });
+
+test('resolve: "should" and "expects to" look ahead, a clause without a verb goes on in the tense before it, and "the end of the month" is its last day', () => {
+  const text = `${WEDNESDAY}A track should be cleared by Friday. The board expects to publish a report by the end of August, with its findings in May. The road could stay closed until the end of the month.`;
+  assert.equal(resolved(text, 'Friday'), '2024-06-21');
+  assert.equal(resolved(text, 'August'), '2024-08-31');
+  assert.equal(resolved(text, 'May'), '2025-05');
+  assert.equal(resolved(text, 'end of the month'), '2024-06-30');
+});

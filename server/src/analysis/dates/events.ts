@@ -1,7 +1,7 @@
 import { perArticle, type Article, type Sentence } from '../article';
 import type { Clauses, Segment } from './clauses';
 import type { Span } from '../types';
-import { AGREEMENT_NOUNS, END_PAIRS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_PAIRS, START_WORDS, TOPIC_PREPOSITIONS, WORDS, type Family, type Phase, type Sense } from './lexicon';
+import { AGREEMENT_NOUNS, END_PAIRS, END_WORDS, IMPACT_VERBS, FUTURE_BEFORE_TO, FUTURE_WORDS, GENERIC_MODIFIERS, MODALS, LIGHT_VERBS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_PAIRS, START_WORDS, TOPIC_PREPOSITIONS, TOPIC_PREPOSITIONS_BEFORE_DETERMINER, WORDS, type Family, type Phase, type Sense } from './lexicon';
 import type { Name, NameVocabulary } from './names';
 import type { TemporalExpression } from './temporal';
 import { firstIndexNotBefore } from '../search';
@@ -86,7 +86,8 @@ export function findEventWords(article: Article, sentence: Sentence): EventWord[
     if (!sense) continue;
     const verb = tokens.pos(t) === 'VERB';
     if (sense.as === 'verb' && !verb) continue;
-    if (sense.as === 'noun' && (verb || isModifierOrTopic(article, sentence, t))) continue;
+    if (sense.as === 'noun' && verb) continue;
+    if (tokens.pos(t) === 'NOUN' && isModifierOrTopic(article, sentence, t)) continue;
     found.push({ head: t, end: t + 1, sense, verb, infinitive: verb && isInfinitive(article, t) });
   }
   return found;
@@ -102,6 +103,7 @@ function isModifierOrTopic(article: Article, sentence: Sentence, t: number): boo
   if (t + 1 < sentence.tokenEnd && tokens.pos(t + 1) === 'NOUN') return true;
   for (let b = t - 1; b >= Math.max(sentence.tokenStart, t - 3); b--) {
     if (TOPIC_PREPOSITIONS.has(tokens.normal(b))) return true;
+    if (TOPIC_PREPOSITIONS_BEFORE_DETERMINER.has(tokens.normal(b)) && b + 1 < t && tokens.pos(b + 1) === 'DET') return true;
     const pos = tokens.pos(b);
     if (pos !== 'DET' && pos !== 'PRON' && pos !== 'ADJ') break;
   }
@@ -181,7 +183,12 @@ function isFutureUnattached(article: Article, clauses: Clauses, expression: Temp
     if (isFutureAt(article, verb, home[0])) return true;
     if (isPastForm(article, verb) && !hasWordBefore(article, verb, home[0], MAX_AUXILIARY_DISTANCE, (n) => PERFECT_AUXILIARIES.has(n))) return false;
   }
-  return clauses.marks(marksFuture).any(home[0], home[1]);
+  if (clauses.marks(marksFuture).any(home[0], home[1])) return true;
+  // "expects to publish a report by April, with its findings in June": a clause without a verb goes on
+  // in the tense of the one before it.
+  const index = clauses.indexOf(expression.tokenStart);
+  const previous = index > 0 && !clauses.marks(isAnyVerb).any(home[0], home[1]) ? clauses.segments[index - 1] : undefined;
+  return previous !== undefined && clauses.marks(marksFuture).any(previous[0], previous[1]);
 }
 
 function isFutureVerbBefore(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): boolean {

@@ -138,6 +138,8 @@ export const END_PAIRS: ReadonlyArray<readonly [string, string]> = [['under', 'c
 
 /** Before an event noun, these make it the topic of something else: "a meeting about the fire". */
 export const TOPIC_PREPOSITIONS = new Set(['about', 'into', 'over', 'regarding', 'concerning']);
+/** These do so only before a determiner: "a meeting on the explosion", not "workers on strike". */
+export const TOPIC_PREPOSITIONS_BEFORE_DETERMINER = new Set(['on']);
 
 /** Before an event word, these make it an earlier or a later occurrence than the one the story is about. */
 export const PREVIOUS_WORDS = new Set(['last', 'previous', 'prior', 'earlier', 'former', 'final']);
@@ -147,10 +149,10 @@ export const OTHER_WORDS = new Set(['second', 'third', 'fourth', 'another', 'tha
 /** Words that put the clause in the future: a weekday then lies ahead of the dateline. */
 export const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'upcoming']);
 /** Words that do so before "to" and a verb: "plans to sign", "is set to arrive". */
-export const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planned', 'planning', 'intends', 'expected', 'set', 'going', 'due', 'poised', 'booked', 'slated']);
+export const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planned', 'planning', 'intends', 'expect', 'expects', 'expected', 'set', 'going', 'due', 'poised', 'booked', 'slated']);
 
 /** Modal verbs speak of what may come unless followed by "have" ("could have left on Monday"). */
-export const MODALS = new Set(['could', 'might', 'may', 'can']);
+export const MODALS = new Set(['could', 'might', 'may', 'can', 'should', 'must']);
 
 /** Nouns for what is signed, and modifiers that do not tell one agreement from another. */
 export const AGREEMENT_NOUNS = new Set(['agreement', 'accord', 'pact', 'treaty', 'deal', 'partnership', 'contract', 'memorandum', 'declaration', 'alliance', 'convention']);

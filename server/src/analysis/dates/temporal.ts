@@ -49,10 +49,10 @@ const DURATION = new RegExp(String.raw`^(?:for|over|during|within|throughout)\b|
 const AHEAD = new RegExp(String.raw`^in\s+${AMOUNT}\s+${UNIT}$`, 'i');
 const ANCHORED = new RegExp(String.raw`^(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|exactly\s+|precisely\s+)?${AMOUNT}\s+${UNIT}\s+(after|before|since|later|earlier)$`, 'i');
 /** A result must name a calendar unit; chrono also reads "now" and "in the years to come" as dates. */
-const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bago\b/i;
+const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bend\s+of\s+the\s+(?:week|month|year)\b|\bago\b/i;
 /** A cheap test a sentence must pass before chrono reads it: a numeric date, a month, a weekday or a relative word. */
 const MAY_HOLD_DATE = /\b\d{1,2}[/.-]\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
-const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\b${AMOUNT}\s+${UNIT}\b`, 'i');
+const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bend\s+of\s+the\s+(?:week|month|year)\b|\b${AMOUNT}\s+${UNIT}\b`, 'i');
 /** Words that make a result count from the dateline rather than stand alone. */
 const RELATIVE_WORD = /\b(?:today|yesterday|tomorrow|tonight|last|next|this|previous|past|coming|ago|earlier|later)\b/i;
 /** Words that extend a mention leftwards so it reads as written: "early on June 19", "in April". */
@@ -184,6 +184,8 @@ function shapeOf(core: string, parsed: chrono.ParsedComponents, sentenceText: st
   if (/\bweekend\b/.test(lower) && !relative) return { kind: 'weekend' };
   if (!relative && certain('weekday') && !certain('day')) return { kind: 'weekday', weekday: get('weekday') };
   const day = dayNumber(get('year'), get('month'), get('day'));
+  // "until the end of the month": the last day of the dateline's month, counted from it.
+  if (/\bend\s+of\s+the\s+(?:week|month|year)\b/.test(lower)) return { kind: 'counted', day, granularity: 'day' };
   // chrono starts "this week" on Sunday; the week meant is the one the dateline falls in.
   if (/\bthis\s+week\b/.test(lower)) return { kind: 'counted', day: dayNumber(reference.getFullYear(), reference.getMonth() + 1, reference.getDate()), granularity: 'week' };
   if (/\bweeks?\b|\bweekend\b/.test(lower)) return { kind: 'counted', day, granularity: 'week' };
