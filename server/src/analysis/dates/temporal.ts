@@ -48,11 +48,13 @@ const AMOUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 const DURATION = new RegExp(String.raw`^(?:for|over|during|within|throughout)\b|\b(?:past|last|next|coming|previous)\s+${AMOUNT}\s+${UNIT}\b|^${AMOUNT}\s+${UNIT}$`, 'i');
 const AHEAD = new RegExp(String.raw`^in\s+${AMOUNT}\s+${UNIT}$`, 'i');
 const ANCHORED = new RegExp(String.raw`^(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|exactly\s+|precisely\s+)?${AMOUNT}\s+${UNIT}\s+(after|before|since|later|earlier)$`, 'i');
+/** Dates counted from the dateline in words: "last week", "this afternoon", "the end of the month". */
+const RELATIVE_PHRASE = String.raw`\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bend\s+of\s+the\s+(?:week|month|year)\b`;
 /** A result must name a calendar unit; chrono also reads "now" and "in the years to come" as dates. */
-const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bend\s+of\s+the\s+(?:week|month|year)\b|\bago\b/i;
+const DATE_WORD = new RegExp(String.raw`\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|yesterday|tomorrow|tonight|weekend)\b|${RELATIVE_PHRASE}|\bago\b`, 'i');
 /** A cheap test a sentence must pass before chrono reads it: a numeric date, a month, a weekday or a relative word. */
 const MAY_HOLD_DATE = /\b\d{1,2}[/.-]\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
-const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\bend\s+of\s+the\s+(?:week|month|year)\b|\b${AMOUNT}\s+${UNIT}\b`, 'i');
+const MAY_HOLD_RELATIVE = new RegExp(String.raw`\b(?:today|yesterday|tomorrow|tonight|weekend|ago)\b|${RELATIVE_PHRASE}|\b${AMOUNT}\s+${UNIT}\b`, 'i');
 /** Words that make a result count from the dateline rather than stand alone. */
 const RELATIVE_WORD = /\b(?:today|yesterday|tomorrow|tonight|last|next|this|previous|past|coming|ago|earlier|later)\b/i;
 /** Words that extend a mention leftwards so it reads as written: "early on June 19", "in April". */
