@@ -100,6 +100,8 @@ test('events: "broke out" starts a fire; a later verb keeps the next date from i
 test('events: "the train that derailed" is this derailment, not another', () => {
   const m = mentionOf('The driver of the Northvale Rail train that derailed near Lessingham early on Tuesday was recovering.', 'Tuesday');
   assert.deepEqual([m.event?.family.name, m.event?.occurrence], ['derailment', 'this']);
+  const collapsed = mentionOf('Families who lived in the apartment block that partly collapsed on Tuesday night say they warned the landlord.', 'Tuesday');
+  assert.deepEqual([collapsed.event?.family.name, collapsed.event?.occurrence], ['collapse', 'this']);
   assert.equal(mentionOf('He recalled that visit in 2000.', '2000').event?.occurrence, 'other');
 });
 

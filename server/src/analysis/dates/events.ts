@@ -51,6 +51,8 @@ const MAX_QUALIFIER_DISTANCE = 3;
 const MAX_ANCHOR_DISTANCE = 6;
 const MAX_FIRST_SINCE_DISTANCE = 8;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose']);
+/** Before a verb these open a relative clause rather than point at another occurrence. */
+const RELATIVE_THAT = new Set(['that', 'those']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 const MAX_MODIFIERS = 3;
 /**
@@ -282,7 +284,7 @@ export function occurrenceOf(article: Article, clauses: Clauses, word: EventWord
     if (PREVIOUS_WORDS.has(normal)) return 'previous';
     if (NEXT_WORDS.has(normal)) return 'next';
     // "that visit" is another one; "the train that derailed" is this one.
-    if (OTHER_WORDS.has(normal) && tokens.pos(t) !== 'PRON') return 'other';
+    if (OTHER_WORDS.has(normal) && !(word.verb && RELATIVE_THAT.has(normal))) return 'other';
     if (tokens.pos(t) === 'VERB' || tokens.pos(t) === 'PUNCT') break;
   }
   return 'this';
