@@ -136,3 +136,14 @@ test('conflicts: a fire is known by the names of where it struck, and burns from
   assert.deepEqual(dated(c)('file:///gazette.txt'), [], 'two accounts of the start against one of the fire before it');
   assert.deepEqual(dated(c)('file:///review.txt'), []);
 });
+
+test('conflicts: two accounts that share no name back each other against a third that shares one with each', () => {
+  const { corpus: c } = corpus();
+  c.upsert({ uri: 'file:///street.txt', text: 'Thursday, June 4, 2026\n\nFamilies speak out\n\nFamilies who lived in the Corven Street block that partly collapsed on Tuesday night say they warned the landlord.' });
+  c.upsert({ uri: 'file:///town.txt', text: 'Wednesday, June 3, 2026\n\nBlock falls in Tarnby\n\nPart of an apartment block collapsed in Tarnby late on Tuesday, injuring six people.' });
+  assert.deepEqual(dated(c)('file:///street.txt'), []);
+  c.upsert({ uri: 'file:///both.txt', text: 'Friday, June 5, 2026\n\nInquiry into Tarnby collapse\n\nThe block on Corven Street collapsed in Tarnby at 10pm on Monday, the city said.' });
+  assert.deepEqual(dated(c)('file:///both.txt').map((f) => f.text), ['at 10pm on Monday']);
+  assert.deepEqual(dated(c)('file:///street.txt'), [], 'backed by the account that names the town');
+  assert.deepEqual(dated(c)('file:///town.txt'), [], 'backed by the account that names the street');
+});

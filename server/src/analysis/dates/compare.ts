@@ -42,6 +42,20 @@ export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undef
 }
 
 /**
+ * Whether two mentions of what may be one event give dates that fit together, names aside: how a third
+ * account that names the event as one of them does can back the other (see `DateDetector.findings`).
+ */
+export function datesAgree(a: Located, b: Located): boolean {
+  const x = a.mention.event;
+  const y = b.mention.event;
+  const u = a.mention.value;
+  const v = b.mention.value;
+  if (!x || !y || !u || !v || x.family.name !== y.family.name || x.occurrence !== y.occurrence) return false;
+  const slack = slackBetween(x, y);
+  return slack !== undefined && fits(x.phase, u, y.phase, v, slack);
+}
+
+/**
  * Same kind of event, same occurrence, and participants that fit: who took part and where must not
  * differ when both say it, and across articles at least one name must be shared.
  */

@@ -3,7 +3,7 @@ import type { Detector } from '../detector';
 import type { Finding, RelatedPassage } from '../types';
 import { formatDay, formatValue } from './calendar';
 import { analyseDates, type ArticleDates, type DateMention } from './articleDates';
-import { relation, type Located } from './compare';
+import { datesAgree, relation, type Located } from './compare';
 import { describeEvent, relatedMessage } from './describe';
 import { NO_DATELINE } from './resolve';
 
@@ -126,14 +126,40 @@ export class DateDetector implements Detector {
         sort({ members: () => membersElsewhere(claim, article.uri), count, sample }, relation(self, sample));
       }
       const against = sum(conflicting);
-      // Backing counts only from a date that takes a side: "2024" fits both "April" and "June 19".
+      // Backing counts only from a date that takes a side: "2024" fits both "April" and "June 19". An
+      // agreeing account is the same event as this one, and so as the side, whatever names it gives.
       const sides = conflicting.map((g) => g.sample);
-      const backing = sum(agreeing.filter((g) => sides.some((side) => relation(g.sample, side) === 'conflicts')));
+      const backing = sum(agreeing.filter((g) => sides.some((side) => !datesAgree(g.sample, side)))) + this.bridged(article.uri, self, sides, agreeing);
       // The odd one out is flagged; when accounts are evenly split, every one of them is.
       if (against <= backing) continue;
       findings.push(this.toFinding(article, self, conflicting, backing));
     }
     return findings;
+  }
+
+  /**
+   * Accounts that name the event as a side does, not as this mention does ("the Corven Street block"
+   * against "the collapse in Tarnby"), and that give this mention's date against that side: they back it
+   * too. Without them, two accounts that share no name with each other would each be the odd one out
+   * against a third that shares a name with both. Only read for a mention that conflicts with something.
+   */
+  private bridged(uri: string, self: Located, sides: Located[], agreeing: Group[]): number {
+    const counted = new Set(agreeing.map((g) => g.sample));
+    const seen = new Set<Claim>();
+    let count = 0;
+    for (const side of sides) {
+      for (const claim of this.candidates(side.uri, side.mention)) {
+        if (seen.has(claim)) continue;
+        seen.add(claim);
+        for (const [other, members] of claim.byUri) {
+          if (other === uri) continue;
+          const sample = members[0];
+          if (counted.has(sample) || relation(sample, self) !== undefined) continue;
+          if (relation(sample, side) === 'conflicts' && datesAgree(sample, self)) count += members.length;
+        }
+      }
+    }
+    return count;
   }
 
   private file(key: string, claim: Claim): void {
