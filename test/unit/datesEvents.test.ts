@@ -109,3 +109,9 @@ test('events: "a meeting on the explosion" is the meeting\'s date, but workers "
   assert.equal(mentionOf('The public meeting on the explosion goes ahead at the hall next Tuesday.', 'Tuesday').event?.family.name, 'meeting');
   assert.equal(mentionOf('Dockworkers at the Port of Kessling have been on strike since Monday.', 'Monday').event?.family.name, 'strike');
 });
+
+test('events: "began lifting" is a verb of its own, so the day the work began does not date the crash', () => {
+  const body = 'Investigators on Monday began lifting the wreckage from a field outside the town, after a crash late on Sunday that killed both pilots.';
+  assert.equal(mentionOf(body, 'Monday').event, undefined);
+  assert.equal(mentionOf(body, 'Sunday').event?.family.name, 'crash');
+});

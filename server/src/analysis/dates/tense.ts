@@ -9,10 +9,15 @@ import { FUTURE_BEFORE_TO, FUTURE_WORDS, LIGHT_VERBS, MODALS } from './lexicon';
 import type { TemporalExpression } from './temporal';
 
 const MAX_AUXILIARY_DISTANCE = 5;
+/** Verbs followed by the -ing form of the one that says what happened: "began lifting", "kept searching". */
+const ASPECT_VERBS = new Set(['begin', 'start', 'continue', 'keep', 'finish', 'stop', 'resume']);
 
 /** A verb that tells what happened, as opposed to a light verb ("took place", "was held"). */
 export function isContentVerb(article: Article, t: number): boolean {
-  return article.tokens.pos(t) === 'VERB' && !LIGHT_VERBS.has(article.tokens.lemma(t));
+  const { tokens } = article;
+  if (tokens.pos(t) === 'VERB') return !LIGHT_VERBS.has(tokens.lemma(t));
+  // "began lifting the wreckage": wink may tag the -ing form a noun, but after "began" it is the verb.
+  return t > 0 && tokens.pos(t - 1) === 'VERB' && ASPECT_VERBS.has(tokens.lemma(t - 1)) && tokens.normal(t).endsWith('ing');
 }
 
 export function isAnyVerb(article: Article, t: number): boolean {
