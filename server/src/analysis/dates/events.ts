@@ -5,7 +5,7 @@ import { AGREEMENT_NOUNS, END_PAIRS, END_WORDS, IMPACT_VERBS, GENERIC_MODIFIERS,
 import type { Name, NameVocabulary } from './names';
 import type { TemporalExpression } from './temporal';
 import { firstIndexNotBefore } from '../search';
-import { hasWordBefore, isAnyVerb, isContentVerb, isDeadline, isFutureAt, isFutureUnattached, isFutureVerbBefore, opensClause } from './tense';
+import { hasWordBefore, isAnyVerb, isContentVerb, isDeadline, isFutureAt, isFutureUnattached, isFutureVerbBefore, lastBeforeInOwnClause } from './tense';
 
 /** Which occurrence of a recurring event a mention is about: this visit, the last one, the next one. */
 export type Occurrence = 'this' | 'previous' | 'next' | 'other';
@@ -151,7 +151,7 @@ export function attach(article: Article, expression: TemporalExpression, words: 
   const range = (segment: Segment | undefined): [number, number] => (segment ? [firstWordFrom(words, segment[0]), firstWordFrom(words, segment[1])] : [0, 0]);
   // "production would restart next month in the plant the fire did not reach": a date after a verb of
   // its own clause dates that verb, not an event named further on.
-  const ownVerb = clauses.marks(isContentVerb).last(clauses.marks(opensClause).last(home[0], expression.tokenStart) ?? home[0], expression.tokenStart);
+  const ownVerb = lastBeforeInOwnClause(clauses, isContentVerb, expression, home);
   const claimedByVerb = ownVerb !== undefined && isOtherEventVerb(article, ownVerb);
   const [homeFrom, homeTo] = range(home);
   let word = nearest.find([[homeFrom, claimedByVerb ? Math.min(homeTo, firstWordFrom(words, expression.tokenEnd)) : homeTo]], (w, distance) => distance + (w.infinitive ? 20 : w.verb ? 0 : 2) + (w.head >= expression.tokenEnd ? 3 : 0));

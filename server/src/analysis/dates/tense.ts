@@ -4,7 +4,7 @@
  * a verb ("will", "is due to", "could") and the form of the verb ("stayed", "has promised") decide.
  */
 import type { Article } from '../article';
-import type { Clauses, Segment } from './clauses';
+import type { Clauses, Segment, TokenTest } from './clauses';
 import { FUTURE_BEFORE_TO, FUTURE_WORDS, LIGHT_VERBS, MODALS } from './lexicon';
 import type { TemporalExpression } from './temporal';
 
@@ -79,11 +79,19 @@ export function isFutureVerbBefore(article: Article, clauses: Clauses, expressio
  * that snow forecast for the weekend could hamper".
  */
 function verbBefore(article: Article, clauses: Clauses, expression: TemporalExpression, home: Segment): number | undefined {
-  const opener = clauses.marks(opensClause).last(home[0], expression.tokenStart);
-  let verb = clauses.marks(isAnyVerb).last(opener ?? home[0], expression.tokenStart);
+  let verb = lastBeforeInOwnClause(clauses, isAnyVerb, expression, home);
   if (verb === undefined) return undefined;
   while (verb > home[0] && isAnyVerb(article, verb - 1)) verb--;
   return verb;
+}
+
+/**
+ * The last token passing `test` between the start of the date's own clause and the date: after any
+ * "that" or "who" that opens a clause inside `home`, since what stands before it is another clause's.
+ */
+export function lastBeforeInOwnClause(clauses: Clauses, test: TokenTest, expression: TemporalExpression, home: Segment): number | undefined {
+  const opener = clauses.marks(opensClause).last(home[0], expression.tokenStart);
+  return clauses.marks(test).last(opener ?? home[0], expression.tokenStart);
 }
 
 /** Tokens between "until" or "by" and the date it bounds: "until at least Wednesday", "by the end of October". */
@@ -114,7 +122,7 @@ export function isDeadline(article: Article, clauses: Clauses, expression: Tempo
 
 const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'because', 'although', 'while', 'after', 'before', 'since', 'if']);
 
-export function opensClause(article: Article, t: number): boolean {
+function opensClause(article: Article, t: number): boolean {
   return article.tokens.pos(t) === 'SCONJ' || (article.tokens.pos(t) === 'PRON' && CLAUSE_OPENERS.has(article.tokens.normal(t)));
 }
 
