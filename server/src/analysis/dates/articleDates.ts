@@ -80,7 +80,7 @@ export const analyseDates = perArticle((article: Article): ArticleDates => {
     }
     for (const expression of expressions) {
       const attachment = attach(article, expression, words, clauses);
-      const resolution = resolve(expression, dateline, attachment.future ? 'future' : attachment.deadline ? 'deadline' : undefined);
+      const resolution = resolve(expression, dateline, attachment.ahead);
       const event = attachment.word ? describe(attachment.word, attachment.occurrence, attachment.phase) : undefined;
       const mention: DateMention = { span: expression.span, text: expression.text, ...resolution, event, comparable: false, source: 'text' };
       if (expression.attributive) {

@@ -3,6 +3,7 @@ import type { Clauses, Segment } from './clauses';
 import type { Span } from '../types';
 import { AGREEMENT_NOUNS, END_PAIRS, END_WORDS, IMPACT_VERBS, GENERIC_MODIFIERS, NEXT_WORDS, OTHER_WORDS, PHRASES, PREVIOUS_WORDS, START_PAIRS, START_WORDS, TOPIC_PREPOSITIONS, TOPIC_PREPOSITIONS_BEFORE_DETERMINER, WORDS, type Family, type Phase, type Sense } from './lexicon';
 import type { Name, NameVocabulary } from './names';
+import type { Ahead } from './resolve';
 import type { TemporalExpression } from './temporal';
 import { firstIndexNotBefore } from '../search';
 import { hasWordBefore, isAnyVerb, isContentVerb, isDeadline, isFutureAt, isFutureUnattached, isFutureVerbBefore, lastBeforeInOwnClause } from './tense';
@@ -40,9 +41,11 @@ export interface Attachment {
   word?: EventWord;
   occurrence: Occurrence;
   phase: Phase;
-  future: boolean;
-  /** "until Wednesday", "by the end of October" in a clause not told in the past: the date lies ahead. */
-  deadline: boolean;
+  /**
+   * Why the date lies ahead of the dateline, if it does: a future verb, or a bound ("until Wednesday", "by
+   * the end of October") in a clause not told in the past.
+   */
+  ahead: Ahead;
   /** For "24 years after his last visit": the event the duration counts from. */
   anchor?: { word: EventWord; occurrence: Occurrence };
 }
@@ -142,7 +145,7 @@ export function attach(article: Article, expression: TemporalExpression, words: 
     }
     const first = (n: string): boolean => n === 'first';
     if (visit && (hasWordBefore(article, visit.head, home[0], MAX_QUALIFIER_DISTANCE, first) || hasWordBefore(article, expression.tokenStart, visit.end, MAX_FIRST_SINCE_DISTANCE, first))) {
-      return { word: visit, occurrence: 'previous', phase: 'whole', future: false, deadline: false };
+      return { word: visit, occurrence: 'previous', phase: 'whole', ahead: undefined };
     }
   }
 
@@ -166,11 +169,11 @@ export function attach(article: Article, expression: TemporalExpression, words: 
   const wordSegment = word ? clauses.of(word.head) : home;
   // A noun takes the tense of the verb the date follows: "will press the company at a meeting on 2 December".
   const future = word ? isFutureAt(article, word.head, wordSegment[0]) || (!word.verb && isFutureVerbBefore(article, clauses, expression, home)) : isFutureUnattached(article, clauses, expression, home);
-  const deadline = !future && isDeadline(article, clauses, expression, home);
-  if (!word) return { occurrence: 'this', phase: 'whole', future, deadline, anchor };
+  const ahead: Ahead = future ? 'future' : isDeadline(article, clauses, expression, home) ? 'deadline' : undefined;
+  if (!word) return { occurrence: 'this', phase: 'whole', ahead, anchor };
   let occurrence = occurrenceOf(article, clauses, word, wordSegment);
   if (future && occurrence === 'this') occurrence = 'next';
-  return { word, occurrence, phase: phaseOf(article, clauses, word, expression, home, wordSegment), future, deadline, anchor };
+  return { word, occurrence, phase: phaseOf(article, clauses, word, expression, home, wordSegment), ahead, anchor };
 }
 
 /** Index of the first of `words` (in text order) whose head is not before token `t`. */
