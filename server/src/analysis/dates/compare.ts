@@ -26,18 +26,15 @@ const MAX_DATELINE_DISTANCE_DAYS = 30;
  * the strike as a whole, which may last for months).
  */
 export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undefined {
-  const x = a.mention.event;
-  const y = b.mention.event;
-  const u = a.mention.value;
-  const v = b.mention.value;
-  if (!x || !y || !u || !v || !a.mention.comparable || !b.mention.comparable) return undefined;
-  if (!sameEvent(x, y, a.uri === b.uri)) return undefined;
+  const p = datedEvent(a);
+  const q = datedEvent(b);
+  if (!p || !q || !a.mention.comparable || !b.mention.comparable) return undefined;
+  if (!sameEvent(p.event, q.event, a.uri === b.uri)) return undefined;
   if (a.uri !== b.uri && a.dateline && b.dateline && Math.abs(a.dateline.day - b.dateline.day) > MAX_DATELINE_DISTANCE_DAYS) return undefined;
-  const slack = slackBetween(x, y);
-  if (slack === undefined) return undefined;
-  if (fits(x.phase, u, y.phase, v, slack)) return 'agrees';
-  const gap = gapBetween(u, v);
-  if (x.occurrence === 'this' && gap > MAX_CONFLICT_GAP_DAYS) return undefined;
+  const fit = datesFit(p, q);
+  if (fit === undefined) return undefined;
+  if (fit) return 'agrees';
+  if (p.event.occurrence === 'this' && gapBetween(p.value, q.value) > MAX_CONFLICT_GAP_DAYS) return undefined;
   return 'conflicts';
 }
 
@@ -46,13 +43,39 @@ export function relation(a: Located, b: Located): 'agrees' | 'conflicts' | undef
  * account that names the event as one of them does can back the other (see `DateDetector.findings`).
  */
 export function datesAgree(a: Located, b: Located): boolean {
-  const x = a.mention.event;
-  const y = b.mention.event;
-  const u = a.mention.value;
-  const v = b.mention.value;
-  if (!x || !y || !u || !v || x.family.name !== y.family.name || x.occurrence !== y.occurrence) return false;
+  const p = datedEvent(a);
+  const q = datedEvent(b);
+  return p !== undefined && q !== undefined && datesFit(p, q) === true;
+}
+
+interface DatedEvent {
+  event: EventRef;
+  value: DateValue;
+}
+
+/** A mention's event and date, when it has both. */
+function datedEvent({ mention }: Located): DatedEvent | undefined {
+  return mention.event && mention.value ? { event: mention.event, value: mention.value } : undefined;
+}
+
+const PHASE_ORDER: Record<Phase, number> = { start: 0, whole: 1, end: 2 };
+
+/**
+ * Whether two dates of one kind and occurrence of event fit together: within the days they may differ
+ * by, and, for two phases of it, in their order: nothing of the event comes before its start or after
+ * its end ("a fire on Friday night" cannot be the one that broke out on Saturday). Undefined when they
+ * cannot be compared.
+ */
+function datesFit(p: DatedEvent, q: DatedEvent): boolean | undefined {
+  const x = p.event;
+  const y = q.event;
+  if (x.family.name !== y.family.name || x.occurrence !== y.occurrence) return undefined;
   const slack = slackBetween(x, y);
-  return slack !== undefined && fits(x.phase, u, y.phase, v, slack);
+  if (slack === undefined) return undefined;
+  if (gapBetween(p.value, q.value) > slack) return false;
+  if (x.phase === y.phase) return true;
+  const [earlier, later] = PHASE_ORDER[x.phase] < PHASE_ORDER[y.phase] ? [p.value, q.value] : [q.value, p.value];
+  return later.end >= earlier.start;
 }
 
 /**
@@ -72,20 +95,6 @@ function sameEvent(x: EventRef, y: EventRef, sameArticle: boolean): boolean {
   if (x.places.length > 0 && y.places.length > 0 && !anySameName(x.places, y.places)) return false;
   if (x.things.length > 0 && y.things.length > 0 && !anySameName(x.things, y.things)) return false;
   return sameArticle || anySameName(x.actors, y.actors) || anySameName(x.places, y.places) || anySameName(x.actors, y.places) || anySameName(x.places, y.actors);
-}
-
-const PHASE_ORDER: Record<Phase, number> = { start: 0, whole: 1, end: 2 };
-
-/**
- * Whether two dates of one event fit together: within `slack` days of each other, and, for two phases of
- * it, in their order: nothing of the event comes before its start or after its end ("a fire on Friday
- * night" cannot be the one that broke out on Saturday).
- */
-function fits(p: Phase, u: DateValue, q: Phase, v: DateValue, slack: number): boolean {
-  if (gapBetween(u, v) > slack) return false;
-  if (p === q) return true;
-  const [earlier, later] = PHASE_ORDER[p] < PHASE_ORDER[q] ? [u, v] : [v, u];
-  return later.end >= earlier.start;
 }
 
 /** Days two dates of the event may differ by and still agree; undefined when they cannot be compared. */
