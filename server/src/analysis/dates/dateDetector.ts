@@ -125,6 +125,7 @@ export class DateDetector implements Detector {
         const sample = firstElsewhere(claim, article.uri);
         sort({ members: () => membersElsewhere(claim, article.uri), count, sample }, relation(self, sample));
       }
+      if (conflicting.length === 0) continue;
       const against = sum(conflicting);
       // Backing counts only from a date that takes a side: "2024" fits both "April" and "June 19". An
       // agreeing account is the same event as this one, and so as the side, whatever names it gives.
@@ -141,7 +142,7 @@ export class DateDetector implements Detector {
    * Accounts that name the event as a side does, not as this mention does ("the Corven Street block"
    * against "the collapse in Tarnby"), and that give this mention's date against that side: they back it
    * too. Without them, two accounts that share no name with each other would each be the odd one out
-   * against a third that shares a name with both. Only read for a mention that conflicts with something.
+   * against a third that shares a name with both.
    */
   private bridged(uri: string, self: Located, sides: Located[], agreeing: Group[]): number {
     const counted = new Set(agreeing.map((g) => g.sample));
