@@ -1,15 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { describeDiagnostics, hoverText, openFile, waitFor } from './helpers';
+import { codeOf, describeDiagnostics, hoverText, openFile, waitFor } from './helpers';
 
 // Seed 004 dates the visit to April under a dateline of June 19, 2024, while seed 003 has Putin arrive on
 // that Wednesday, June 19: the server must flag the April date and point at the other article.
 const ARTICLE = '004_8a15b43b3049fb90.txt';
 const OTHER = '003_3c9537aa37a348f1.txt';
-
-function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
-  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-}
 
 suite('conflicting dates', () => {
   let conflict: vscode.Diagnostic;

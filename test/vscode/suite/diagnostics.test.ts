@@ -1,14 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { describeDiagnostics, hoverText, openFile, waitFor, workspaceFile } from './helpers';
+import { codeOf, describeDiagnostics, hoverText, openFile, waitFor, workspaceFile } from './helpers';
 
 // Seed 000 reuses sentences of seed 001 word for word, so the server must flag them as copied.
 const ARTICLE = '000_8923a64fda5dc978.txt';
 const SOURCE = '001_30e3fa680b242716.txt';
-
-function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
-  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-}
 
 function pointsInto(diagnostic: vscode.Diagnostic, file: string): boolean {
   return (diagnostic.relatedInformation ?? []).some((r) => r.location.uri.path.endsWith(`/${file}`));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { describeDiagnostics, hoverText, waitFor, workspaceFile } from './helpers';
+import { codeOf, describeDiagnostics, hoverText, waitFor, workspaceFile } from './helpers';
 
 // A new article repeats a figure that seeds 002 and 003 credit ("a US declaration in February", "South
 // Korea's Defense Minister Shin Won-sik") without naming anyone, so the server flags it and offers their sources.
@@ -9,10 +9,6 @@ const PLACEHOLDER_ARTICLE = 'zz_placeholder_figure.txt';
 const MARKED_ARTICLE = 'zz_marked_figure.txt';
 const SENTENCE = 'Russia has received more than 10,000 shipping containers from North Korea since September.';
 const FIGURE = 'more than 10,000 shipping containers';
-
-function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
-  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-}
 
 function unsourcedFigure(uri: vscode.Uri): vscode.Diagnostic | undefined {
   return vscode.languages.getDiagnostics(uri).find((d) => d.source === 'provenance' && codeOf(d) === 'unsourced-figure');
